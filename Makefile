@@ -1,0 +1,34 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint browser clean
+
+$(VENV)/.run-installed: pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.run-installed
+	$(VENV)/bin/workbook serve
+
+browser:
+	@sh scripts/ensure-chromium
+
+test: $(VENV)/.test-installed browser
+	$(PY) -m pytest
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check workbook tests
+	$(VENV)/bin/ruff format --check workbook tests
+	$(VENV)/bin/nbstripout --verify notebooks/*.ipynb
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache

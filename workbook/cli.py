@@ -1,0 +1,158 @@
+"""The `workbook` command: `workbook serve` starts the apps in Voila on this computer."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import webbrowser
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_PORT = 8866
+START = "00_start_here.ipynb"
+
+
+def notebooks_dir() -> Path:
+    """The notebooks shipped in the wheel, or the repository's folder in a checkout."""
+    packaged = Path(str(resources.files("workbook"))) / "notebooks"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and localhost."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def free_port(host: str, preferred: int) -> int:
+    """`preferred` if nothing listens there, else a port the system picks."""
+    for port in (preferred, 0):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+            try:
+                s.bind((host, port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise SystemExit(f"No free port on {host}.")
+
+
+def voila_command(args: argparse.Namespace, port: int, token: str) -> list[str]:
+    """The Voila command line for these options."""
+    remote = "True" if args.allow_remote else "False"
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebooks_dir()),
+        "--no-browser",
+        f"--Voila.ip={args.ip}",
+        f"--Voila.port={port}",
+        # Voila's default of 50 retries would silently move to another port.
+        "--Voila.port_retries=0",
+        f"--token={token}",
+        f"--theme={args.theme}",
+        "--strip_sources=True",
+        # Standalone Voila switches the Host check off; switch it back on (DNS
+        # rebinding) unless remote access was asked for.
+        f"--Voila.tornado_settings={{'allow_remote_access': {remote}}}",
+        # Kernels of pages that never connected are closed; connected ones never are.
+        "--MappingKernelManager.cull_idle_timeout=600",
+        "--MappingKernelManager.cull_interval=60",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+
+
+def wait_until_up(base: str, proc: subprocess.Popen, seconds: float = 60) -> bool:
+    """Poll Voila's own script until the server answers, or it exits, or time is up."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{base}/voila/static/voila.js", timeout=2):
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Run Voila on the notebooks until interrupted."""
+    if not is_loopback(args.ip) and not args.allow_remote:
+        print(
+            f"Refusing to listen on {args.ip}: the workbook holds personal writing, so it "
+            "listens only on this computer (127.0.0.1). Add --allow-remote if you really "
+            "mean to let other computers connect.",
+            file=sys.stderr,
+        )
+        return 2
+    token = args.token or secrets.token_urlsafe(24)
+    port = free_port(args.ip, args.port or DEFAULT_PORT) if not args.port else args.port
+    env = dict(os.environ)
+    if args.data_dir:
+        env["WORKBOOK_DATA_DIR"] = str(Path(args.data_dir).expanduser().resolve())
+    host = f"[{args.ip}]" if ":" in args.ip else args.ip
+    base = f"http://{host}:{port}"
+    url = f"{base}/voila/render/{START}?token={token}"
+    print(
+        f"Self-Compassion Workbook is starting. Open this address in your browser:\n\n"
+        f"    {url}\n\nPress Ctrl+C to stop.",
+        flush=True,
+    )
+    proc = subprocess.Popen(voila_command(args, port, token), env=env)
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        if not args.no_browser and wait_until_up(base, proc):
+            webbrowser.open(url)
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    top = argparse.ArgumentParser(prog="workbook", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+    s = commands.add_parser("serve", help="open the workbook in your browser (Voila)")
+    s.add_argument("--port", type=int, default=0, help=f"port (default {DEFAULT_PORT})")
+    s.add_argument("--ip", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    s.add_argument(
+        "--allow-remote", action="store_true", help="allow a non-loopback --ip"
+    )
+    s.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    s.add_argument("--token", default="", help="access token (default: a random one)")
+    s.add_argument("--theme", choices=("light", "dark"), default="light")
+    s.add_argument("--data-dir", default="", help="folder for your data file")
+    s.set_defaults(func=serve)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `workbook` console script."""
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,267 @@
+"""What every exercise shares: drafts kept as you type, Save, reopen, signposting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import ipywidgets as w
+
+from . import ui
+from .content import Content, load_content
+from .markup import esc
+from .records import Entry, friendly_time
+from .safety import find_risk
+from .store import Store, StoreError
+
+#: How many saved entries the list at the bottom shows; My progress shows them all.
+RECENT = 20
+
+
+class Exercise(ui.App):
+    """Base view: subclasses give `record_type`, `content_file`, `record`, `show`, `body`."""
+
+    record_type: type
+    content_file: str
+
+    def __init__(self, *, store: Store, content: Content | None = None) -> None:
+        self.store = store
+        self.content = content or load_content()
+        self._entry_id: str | None = None
+        self._status = "draft"
+        self._loading = False
+        self._watched: list[w.Widget] = []
+        common = "common"
+        self.save = ui.button(self._text(common, "buttons.save"), "success")
+        self.new_record = ui.button(self._text(common, "buttons.new"))
+        self.status = ui.notice()
+        self.autosave_note = w.HTML()
+        self.autosave_note.add_class("wb-autosave")
+        self.signpost = ui.signposting(self.content)
+        self.resume = ui.button(self._text(common, "buttons.resume"), "primary")
+        self.fresh = ui.button(self._text(common, "buttons.fresh"))
+        self.resume_text = w.HTML()
+        self.resume_bar = w.HBox([self.resume_text, self.resume, self.fresh])
+        self.resume_bar.add_class("wb-resume")
+        ui.show(self.resume_bar, False)
+        self.saved_list = w.HTML()
+        self.picker = w.Dropdown(
+            description=self._text(self.content_file, "open_label"),
+            layout=w.Layout(width="100%"),
+        )
+        self.picker.add_class("wb-field")
+        self.open_saved = ui.button(self._text(common, "buttons.open"))
+        super().__init__(
+            [
+                ui.stylesheet(),
+                w.HTML(
+                    f"<h1>{esc(self._text(self.content_file, 'title'))}</h1>"
+                    f"<p class='wb-intro'>{esc(self._text(self.content_file, 'intro'))}</p>"
+                ),
+                ui.disclaimer(self.content),
+                ui.content_problems(self.content),
+                self.resume_bar,
+                *self.body(),
+                self.status,
+                self.autosave_note,
+                self._records_section(),
+            ]
+        )
+        self.add_class("wb-app")
+        self.save.on_click(self._on_save_click)
+        self.new_record.on_click(self._on_new_record_click)
+        self.resume.on_click(self._on_resume_click)
+        self.fresh.on_click(self._on_fresh_click)
+        self.open_saved.on_click(self._on_open_saved_click)
+        self._offer_draft()
+        self._refresh_saved()
+
+    # -- what a subclass provides -------------------------------------------------
+    def body(self) -> Sequence[w.Widget]:
+        """The exercise's own widgets (usually one stepper)."""
+        raise NotImplementedError
+
+    @property
+    def record(self) -> Any:
+        """The record the widgets hold now; ValueError if a field is not valid."""
+        raise NotImplementedError
+
+    def show(self, record: Any) -> None:
+        """Put a record into the widgets."""
+        raise NotImplementedError
+
+    def summary(self, record: Any) -> str:
+        """A one-line plain-text summary of a record for lists."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Update live feedback (highlights, suggestions) after any change."""
+
+    # -- shared behaviour ---------------------------------------------------------
+    def _text(self, file: str, key: str) -> Any:
+        return self.content.text(file, key)
+
+    def watch(self, widgets: Sequence[w.Widget]) -> None:
+        """Keep drafts and check for risk language whenever these widgets change."""
+        self._watched.extend(widgets)
+        ui.observe_values(widgets, self._on_input_value)
+
+    def load(self, record: Any) -> None:
+        """Show a record without treating it as typing (no autosave while loading)."""
+        self._loading = True
+        try:
+            self.show(record)
+        finally:
+            self._loading = False
+        self._on_input_value(None, save=False)
+
+    def _on_input_value(self, _change: object, save: bool = True) -> None:
+        if self._loading:
+            return
+        texts = [x.value for x in self._watched if isinstance(x.value, str)]
+        ui.show(self.signpost, any(find_risk(t) for t in texts))
+        self.refresh()
+        if save:
+            self._autosave()
+
+    def _autosave(self) -> None:
+        try:
+            record = self.record
+        except ValueError as err:
+            self._say("messages.cannot_save", "error", problem=err)
+            return
+        if self._entry_id is None and record.is_empty():
+            return
+        try:
+            entry = self.store.save(
+                record, status=self._status, entry_id=self._entry_id
+            )
+        except StoreError as err:
+            ui.set_notice(self.status, str(err), "error")
+            return
+        self._entry_id = entry.id
+        self.autosave_note.value = esc(
+            self._text("common", "messages.draft_saved").format(
+                time=f"{entry.updated_at.astimezone():%H:%M}"
+            )
+        )
+
+    def _say(self, key: str, kind: str, **values: object) -> None:
+        ui.set_notice(self.status, self._text("common", key).format(**values), kind)
+
+    def _on_save_click(self, _button: w.Button) -> None:
+        try:
+            record = self.record
+        except ValueError as err:
+            self._say("messages.cannot_save", "error", problem=err)
+            return
+        if record.is_empty():
+            self._say("messages.nothing_to_save", "info")
+            return
+        try:
+            entry = self.store.save(record, status="done", entry_id=self._entry_id)
+        except StoreError as err:
+            ui.set_notice(self.status, str(err), "error")
+            return
+        self._entry_id, self._status = entry.id, "done"
+        ui.show(self.resume_bar, False)
+        self._say("messages.saved", "success", time=friendly_time(entry.updated_at))
+        self._refresh_saved()
+
+    def _on_new_record_click(self, _button: w.Button) -> None:
+        self._autosave()
+        self._start(self.record_type(), None, "draft")
+        self._say("messages.new_started", "info")
+
+    def _start(self, record: Any, entry_id: str | None, status: str) -> None:
+        self._entry_id, self._status = entry_id, status
+        self.load(record)
+        self.autosave_note.value = ""
+        ui.show(self.resume_bar, False)
+        self._refresh_saved()
+
+    def _offer_draft(self) -> None:
+        draft = self.store.latest(self.record_type.KIND, "draft")
+        self._draft: Entry | None = draft
+        if draft is not None:
+            self.resume_text.value = esc(
+                self._text("common", "messages.draft_offer").format(
+                    time=friendly_time(draft.updated_at)
+                )
+            )
+        ui.show(self.resume_bar, draft is not None)
+
+    def _on_resume_click(self, _button: w.Button) -> None:
+        if self._draft is not None:
+            self._start(self._draft.record, self._draft.id, "draft")
+            ui.set_notice(self.status, "")
+
+    def _on_fresh_click(self, _button: w.Button) -> None:
+        ui.show(self.resume_bar, False)
+        self._say("messages.draft_kept", "info")
+
+    def _on_open_saved_click(self, _button: w.Button) -> None:
+        if not self.picker.value:
+            return
+        self._autosave()
+        try:
+            entry = self.store.get(self.picker.value)
+        except KeyError:
+            self._refresh_saved()
+            return
+        self._start(entry.record, entry.id, entry.status)
+        self._say("messages.opened", "info", time=friendly_time(entry.updated_at))
+
+    def _records_section(self) -> w.VBox:
+        section = w.VBox(
+            [
+                ui.heading(self._text(self.content_file, "records_heading")),
+                self.saved_list,
+                self.picker,
+                w.HBox(
+                    [self.open_saved, self.new_record], layout=w.Layout(gap="0.6rem")
+                ),
+            ]
+        )
+        section.add_class("wb-section")
+        return section
+
+    def _refresh_saved(self) -> None:
+        entries = self.store.entries(self.record_type.KIND)[:RECENT]
+        if not entries:
+            self.saved_list.value = ui.tag(
+                "p", self._text(self.content_file, "no_records"), "wb-muted"
+            )
+        else:
+            rows = "".join(
+                f"<tr><td>{esc(friendly_time(e.updated_at))}</td>"
+                f"<td>{esc('Saved' if e.status == 'done' else 'Draft')}</td>"
+                f"<td>{esc(self.summary(e.record))}</td></tr>"
+                for e in entries
+            )
+            self.saved_list.value = (
+                '<table class="wb-table"><thead><tr><th scope="col">When</th>'
+                '<th scope="col">Status</th><th scope="col">About</th></tr></thead>'
+                f"<tbody>{rows}</tbody></table>"
+            )
+        self.picker.options = [
+            (
+                f"{friendly_time(e.updated_at)}"
+                f"{'' if e.status == 'done' else ' (draft)'}: {self.summary(e.record)}",
+                e.id,
+            )
+            for e in entries
+        ]
+        self.picker.value = (
+            self._entry_id
+            if self._entry_id in {e.id for e in entries}
+            else (entries[0].id if entries else None)
+        )
+        ui.show(self.picker, bool(entries))
+        ui.show(self.open_saved, bool(entries))
+
+
+def short(text: str, limit: int = 60) -> str:
+    """First line of text, cut to `limit` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -1,0 +1,222 @@
+"""Where entries live: one SQLite file per person (WAL), or memory for demos and tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .records import RECORD_TYPES, Entry, format_time, now, parse_time
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: The schema of the file itself (tables, columns), kept in `PRAGMA user_version`.
+FILE_SCHEMA = 1
+FILE_NAME = "workbook.sqlite3"
+APP_NAME = "self-compassion-workbook"
+STATUSES = ("draft", "done")
+
+_CREATE = """
+CREATE TABLE IF NOT EXISTS entries (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'done')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    schema INTEGER NOT NULL,
+    payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entries_by_kind ON entries (kind, status, updated_at);
+"""
+
+
+class StoreError(Exception):
+    """A problem with the data file, worded for the person using the workbook."""
+
+
+def data_dir() -> Path:
+    """The folder for the data file: `WORKBOOK_DATA_DIR`, else the user data folder."""
+    configured = os.environ.get("WORKBOOK_DATA_DIR")
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def open_store(folder: str | os.PathLike[str] | None = None) -> Store:
+    """Open (creating if needed) the person's own store in `folder` or `data_dir()`."""
+    folder = Path(folder) if folder is not None else data_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # mkdir's mode is filtered by the umask and not applied to an existing folder.
+    os.chmod(folder, 0o700)
+    path = folder / FILE_NAME
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+    return Store(path)
+
+
+class Store:
+    """Entries of every exercise in one table; records go in and out as dataclasses."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = str(path)
+        self.read_only = False
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA busy_timeout = 30000")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as err:
+            raise StoreError(
+                f"The data file at {self.path} could not be opened ({err})."
+            ) from None
+        if version > FILE_SCHEMA:
+            # A newer workbook wrote this file: read it, never write what we don't know.
+            self._db.close()
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+            self.read_only = True
+            return
+        if self.path != ":memory:":
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.executescript(_CREATE)
+        if version < FILE_SCHEMA:
+            self._db.execute(f"PRAGMA user_version = {FILE_SCHEMA}")
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A store that lives in memory only: for demos and tests."""
+        return cls(":memory:")
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def save(
+        self, record: Any, *, status: str = "done", entry_id: str | None = None
+    ) -> Entry:
+        """Insert or update one entry; returns it with its id and times."""
+        if self.read_only:
+            raise StoreError(
+                "This data file was written by a newer version of the workbook, so it "
+                "is open to read only. Nothing has been changed."
+            )
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
+        kind = record.KIND
+        payload = json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True)
+        try:
+            payload.encode("utf-8")
+        except UnicodeEncodeError:
+            raise StoreError(
+                "Some of the text contains a character that cannot be saved. "
+                "Nothing has been changed."
+            ) from None
+        moment = format_time(now())
+        entry_id = entry_id or uuid.uuid4().hex
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute(
+                    "INSERT INTO entries"
+                    " (id, kind, status, created_at, updated_at, schema, payload)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
+                    " updated_at = excluded.updated_at, schema = excluded.schema,"
+                    " payload = excluded.payload",
+                    (entry_id, kind, status, moment, moment, record.SCHEMA, payload),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as err:
+            raise StoreError(
+                f"Your entry could not be saved ({err}). It is still on the screen; "
+                "please try again."
+            ) from None
+        return self.get(entry_id)
+
+    def get(self, entry_id: str) -> Entry:
+        """The entry with this id; KeyError if there is none."""
+        row = self._db.execute(
+            "SELECT id, kind, status, created_at, updated_at, schema, payload"
+            " FROM entries WHERE id = ?",
+            (entry_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(entry_id)
+        return _entry(row)
+
+    def entries(
+        self, kind: str | None = None, status: str | None = None
+    ) -> list[Entry]:
+        """Entries, newest change first, optionally of one kind and status."""
+        sql = (
+            "SELECT id, kind, status, created_at, updated_at, schema, payload"
+            " FROM entries"
+        )
+        where, args = [], []
+        if kind is not None:
+            where.append("kind = ?")
+            args.append(kind)
+        if status is not None:
+            where.append("status = ?")
+            args.append(status)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY updated_at DESC, id"
+        return [_entry(row) for row in self._db.execute(sql, args)]
+
+    def latest(self, kind: str, status: str) -> Entry | None:
+        """The most recently changed entry of this kind and status, if any."""
+        found = self.entries(kind, status)
+        return found[0] if found else None
+
+    def count(self) -> int:
+        """How many entries there are."""
+        return self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+    def delete(self, entry_id: str) -> None:
+        """Remove one entry."""
+        if self.read_only:
+            raise StoreError("This data file is open to read only.")
+        self._db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+    def frame(self, kind: str) -> pd.DataFrame:
+        """Entries of one kind as a DataFrame: entry columns then the record's fields."""
+        import pandas as pd
+
+        found = self.entries(kind)
+        meta = pd.DataFrame(
+            {
+                "id": [e.id for e in found],
+                "status": [e.status for e in found],
+                "created_at": pd.to_datetime([e.created_at for e in found], utc=True),
+                "updated_at": pd.to_datetime([e.updated_at for e in found], utc=True),
+            }
+        )
+        fields = pd.json_normalize([e.record.to_dict() for e in found])
+        return pd.concat([meta, fields], axis=1)
+
+
+def _entry(row: tuple) -> Entry:
+    entry_id, kind, status, created, updated, _schema, payload = row
+    record_type = RECORD_TYPES[kind]
+    return Entry(
+        id=entry_id,
+        kind=kind,
+        status=status,
+        created_at=parse_time(created),
+        updated_at=parse_time(updated),
+        record=record_type.from_dict(json.loads(payload)),
+    )
