@@ -218,13 +218,17 @@ class Exercise(ui.App):
                 ui.heading(self._text(self.content_file, "records_heading")),
                 self.saved_list,
                 self.picker,
-                w.HBox(
-                    [self.open_saved, self.new_record], layout=w.Layout(gap="0.6rem")
-                ),
+                self._buttons(self.open_saved, self.new_record),
             ]
         )
         section.add_class("wb-section")
         return section
+
+    @staticmethod
+    def _buttons(*buttons: w.Widget) -> w.HBox:
+        row = w.HBox(list(buttons))
+        row.add_class("wb-nav")
+        return row
 
     def _refresh_saved(self) -> None:
         entries = self.store.entries(self.record_type.KIND)[:RECENT]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,12 +83,29 @@ class Store:
             self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
             self.read_only = True
             return
-        if self.path != ":memory:":
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-        self._db.executescript(_CREATE)
-        if version < FILE_SCHEMA:
-            self._db.execute(f"PRAGMA user_version = {FILE_SCHEMA}")
+        self._initialise(version)
+
+    def _initialise(self, version: int) -> None:
+        # Two apps opening a new file at once can meet SQLite's lock while one of them
+        # switches to WAL; that switch does not wait on the busy timeout, so retry.
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if self.path != ":memory:":
+                    mode = self._db.execute("PRAGMA journal_mode").fetchone()[0]
+                    if mode != "wal":
+                        self._db.execute("PRAGMA journal_mode = WAL")
+                    self._db.execute("PRAGMA synchronous = NORMAL")
+                self._db.executescript(_CREATE)
+                if version < FILE_SCHEMA:
+                    self._db.execute(f"PRAGMA user_version = {FILE_SCHEMA}")
+                return
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) or time.monotonic() > deadline:
+                    raise StoreError(
+                        f"The data file at {self.path} could not be opened ({err})."
+                    ) from None
+                time.sleep(0.05)
 
     @classmethod
     def memory(cls) -> Store:

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from workbook import cli
+
+
+def args(**kw) -> argparse.Namespace:
+    return cli.parser().parse_args(["serve", *kw.pop("extra", [])])
+
+
+def test_notebooks_are_found():
+    folder = cli.notebooks_dir()
+    assert (folder / "00_start_here.ipynb").is_file()
+    assert (folder / "01_thought_record.ipynb").is_file()
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.3.4.5", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("192.168.1.2", False),
+        ("example.org", False),
+    ],
+)
+def test_is_loopback(host, loopback):
+    assert cli.is_loopback(host) is loopback
+
+
+def test_refuses_a_non_loopback_address_without_allow_remote(capsys):
+    assert cli.main(["serve", "--ip", "0.0.0.0", "--no-browser"]) == 2
+    assert "Refusing to listen on 0.0.0.0" in capsys.readouterr().err
+
+
+def test_voila_command_is_locked_down():
+    a = args()
+    cmd = cli.voila_command(a, 9999, "tok")
+    assert "--Voila.ip=127.0.0.1" in cmd
+    assert "--Voila.port=9999" in cmd and "--Voila.port_retries=0" in cmd
+    assert "--token=tok" in cmd and "--no-browser" in cmd
+    assert "--strip_sources=True" in cmd
+    assert "--Voila.tornado_settings={'allow_remote_access': False}" in cmd
+    assert any(c.startswith("--MappingKernelManager.cull_idle_timeout=") for c in cmd)
+
+
+def test_allow_remote_turns_the_host_check_off_only_when_asked():
+    a = cli.parser().parse_args(["serve", "--ip", "0.0.0.0", "--allow-remote"])
+    assert (
+        "--Voila.tornado_settings={'allow_remote_access': True}"
+        in cli.voila_command(a, 1, "t")
+    )
+
+
+def test_free_port_skips_a_busy_one():
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        assert cli.free_port("127.0.0.1", taken) != taken
