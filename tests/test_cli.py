@@ -45,16 +45,35 @@ def test_voila_command_is_locked_down():
     assert "--Voila.port=9999" in cmd and "--Voila.port_retries=0" in cmd
     assert "--token=tok" in cmd and "--no-browser" in cmd
     assert "--strip_sources=True" in cmd
-    assert "--Voila.tornado_settings={'allow_remote_access': False}" in cmd
+    assert cmd[1:3] == ["-m", "workbook.voila_app"]
+    assert "--allow-remote-access" not in cmd
     assert any(c.startswith("--MappingKernelManager.cull_idle_timeout=") for c in cmd)
 
 
 def test_allow_remote_turns_the_host_check_off_only_when_asked():
     a = cli.parser().parse_args(["serve", "--ip", "0.0.0.0", "--allow-remote"])
-    assert (
-        "--Voila.tornado_settings={'allow_remote_access': True}"
-        in cli.voila_command(a, 1, "t")
+    assert "--allow-remote-access" in cli.voila_command(a, 1, "t")
+
+
+@pytest.mark.parametrize(
+    ("argv", "remote"), [(["nb"], False), (["nb", "--allow-remote-access"], True)]
+)
+def test_voila_app_gives_the_host_check_a_real_boolean(monkeypatch, argv, remote):
+    from voila.app import Voila
+
+    from workbook import voila_app
+
+    seen = {}
+    monkeypatch.setattr(
+        Voila,
+        "launch_instance",
+        classmethod(lambda cls, argv, config: seen.update(argv=argv, config=config)),
     )
+    voila_app.main(argv)
+    assert seen["argv"] == ["nb"]
+    # A string "False" would be truthy and switch the Host check off.
+    assert seen["config"].Voila.tornado_settings == {"allow_remote_access": remote}
+    assert seen["config"].Voila.tornado_settings["allow_remote_access"] is remote
 
 
 def test_free_port_skips_a_busy_one():

@@ -150,6 +150,11 @@ def test_we_suggestion_has_a_gentle_fallback():
         ("It's okay for you to struggle", "It's okay for us to struggle"),
         ("My mistakes don't define me", "Our mistakes don't define us"),
         ("Everyone makes mistakes", "Everyone makes mistakes"),
+        (
+            "Many of us think “I'm useless” and so do I",
+            "Many of us think “I'm useless” and so do we",
+        ),
+        ('You said "I am fine" to me', 'We said "I am fine" to us'),
     ],
 )
 def test_to_we(mine, ours):

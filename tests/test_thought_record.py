@@ -53,6 +53,9 @@ def test_complete_and_save_a_record(form, store):
     assert r.response.common_humanity == "Everyone gets feedback"
     assert r.notes == "Felt calmer"
     assert "Saved on" in form.status.value and "success" in form.status.value
+    assert form.autosave_note.value == ""  # no talk of drafts once it is saved
+    form.notes.value = "Felt calmer still"
+    assert "changes to this saved record" in form.autosave_note.value
 
 
 def test_ratings_are_optional(form, store):

@@ -16,6 +16,8 @@ import webbrowser
 from importlib import resources
 from pathlib import Path
 
+from .voila_app import REMOTE_FLAG
+
 DEFAULT_PORT = 8866
 START = "00_start_here.ipynb"
 
@@ -52,11 +54,10 @@ def free_port(host: str, preferred: int) -> int:
 
 def voila_command(args: argparse.Namespace, port: int, token: str) -> list[str]:
     """The Voila command line for these options."""
-    remote = "True" if args.allow_remote else "False"
     return [
         sys.executable,
         "-m",
-        "voila",
+        "workbook.voila_app",
         str(notebooks_dir()),
         "--no-browser",
         f"--Voila.ip={args.ip}",
@@ -66,9 +67,9 @@ def voila_command(args: argparse.Namespace, port: int, token: str) -> list[str]:
         f"--token={token}",
         f"--theme={args.theme}",
         "--strip_sources=True",
-        # Standalone Voila switches the Host check off; switch it back on (DNS
-        # rebinding) unless remote access was asked for.
-        f"--Voila.tornado_settings={{'allow_remote_access': {remote}}}",
+        # Standalone Voila switches the Host check off (DNS rebinding); voila_app
+        # switches it back on unless remote access was asked for.
+        *([REMOTE_FLAG] if args.allow_remote else []),
         # Kernels of pages that never connected are closed; connected ones never are.
         "--MappingKernelManager.cull_idle_timeout=600",
         "--MappingKernelManager.cull_interval=60",

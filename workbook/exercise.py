@@ -45,12 +45,26 @@ class Exercise(ui.App):
         self.resume_bar.add_class("wb-resume")
         ui.show(self.resume_bar, False)
         self.saved_list = w.HTML()
+        for name in (
+            "save",
+            "new_record",
+            "status",
+            "autosave_note",
+            "signpost",
+            "resume",
+            "fresh",
+            "resume_bar",
+            "saved_list",
+        ):
+            ui.named(getattr(self, name), name.replace("_", "-"))
         self.picker = w.Dropdown(
             description=self._text(self.content_file, "open_label"),
             layout=w.Layout(width="100%"),
         )
         self.picker.add_class("wb-field")
         self.open_saved = ui.button(self._text(common, "buttons.open"))
+        ui.named(self.picker, "picker")
+        ui.named(self.open_saved, "open-saved")
         super().__init__(
             [
                 ui.stylesheet(),
@@ -140,8 +154,9 @@ class Exercise(ui.App):
             ui.set_notice(self.status, str(err), "error")
             return
         self._entry_id = entry.id
+        key = "draft_saved" if entry.status == "draft" else "changes_saved"
         self.autosave_note.value = esc(
-            self._text("common", "messages.draft_saved").format(
+            self._text("common", f"messages.{key}").format(
                 time=f"{entry.updated_at.astimezone():%H:%M}"
             )
         )
@@ -164,6 +179,7 @@ class Exercise(ui.App):
             ui.set_notice(self.status, str(err), "error")
             return
         self._entry_id, self._status = entry.id, "done"
+        self.autosave_note.value = ""
         ui.show(self.resume_bar, False)
         self._say("messages.saved", "success", time=friendly_time(entry.updated_at))
         self._refresh_saved()

@@ -194,9 +194,13 @@ def to_we(text: str, rules: CriticRules | None = None) -> str:
     """`text` with "I" and "you" turned into "we" (and me/my/your into us/our)."""
     rules = rules or default_rules()
     plain = _straight(text)
+    # Words in quotation marks are someone's actual words: leave them as they are.
+    quoted = [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", plain)]
 
     def swap(match: re.Match[str]) -> str:
         word = match.group(0)
+        if any(start < match.start() < end for start, end in quoted):
+            return word
         key = " ".join(_straight(word).lower().split())
         new = rules.swaps[key]
         before = plain[: match.start()].rstrip()

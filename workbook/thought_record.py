@@ -8,8 +8,8 @@ import ipywidgets as w
 
 from . import ui
 from .exercise import Exercise, short
-from .language import highlight_html, to_we, we_suggestion
-from .markup import esc, tag
+from .language import to_we, we_suggestion
+from .markup import esc, tag, text_html
 from .records import CompassionateResponse, ThoughtRecord
 from .thought_rows import FeelingRow, ThoughtRow
 
@@ -33,7 +33,7 @@ class ThoughtRecordForm(Exercise):
         self._unknown_patterns: tuple[str, ...] = ()
 
         self.situation = ui.text_area(
-            t(FILE, "steps.situation.title"), t(FILE, "steps.situation.placeholder"), 5
+            t(FILE, "steps.situation.label"), t(FILE, "steps.situation.placeholder"), 5
         )
         self.feelings_box = w.VBox()
         self.add_feeling = ui.button(t(FILE, "steps.feelings.add"))
@@ -73,6 +73,27 @@ class ThoughtRecordForm(Exercise):
             3,
         )
         self.pinned = w.HTML()
+        for name in (
+            "situation",
+            "feelings_box",
+            "add_feeling",
+            "thoughts_box",
+            "add_thought",
+            "evidence_for",
+            "evidence_against",
+            "kindness",
+            "humanity",
+            "mindfulness",
+            "we_box",
+            "use_we",
+            "we_version",
+            "rerate_box",
+            "notes",
+            "pinned",
+        ):
+            ui.named(getattr(self, name), name.replace("_", "-"))
+        for slug, box in self.patterns.items():
+            ui.named(box, f"pattern-{slug}")
 
         def step(key: str, *widgets: w.Widget) -> tuple[str, w.VBox]:
             prompt = ui.paragraph(t(FILE, f"steps.{key}.prompt"))
@@ -247,7 +268,7 @@ class ThoughtRecordForm(Exercise):
             self.pinned.value = (
                 '<div class="wb-pinned" role="note">'
                 f'<span class="wb-label">{esc(t(FILE, "your_thought"))}</span>'
-                f"{highlight_html(thought)}</div>"
+                f"{text_html(thought)}</div>"
             )
         else:
             self.pinned.value = tag(

@@ -18,17 +18,22 @@ class FeelingRow(w.VBox):
 
     def __init__(self, content: Content) -> None:
         text = content.text
-        not_rated = text("common", "messages.not_rated")
+        not_rated = (
+            text("common", "messages.not_rated"),
+            text("common", "messages.skip_rating"),
+        )
         self.name = ui.text_line(
             text(FILE, "steps.feelings.name_label"),
             text(FILE, "steps.feelings.name_placeholder"),
             text(FILE, "steps.feelings.suggestions"),
         )
-        self.before = ui.Rating(text(FILE, "steps.feelings.rating_label"), not_rated)
-        self.after = ui.Rating(text(FILE, "steps.feelings.rating_label"), not_rated)
+        self.before = ui.Rating(text(FILE, "steps.feelings.rating_label"), *not_rated)
+        self.after = ui.Rating(text(FILE, "steps.feelings.rating_label"), *not_rated)
         self.remove = ui.button(text(FILE, "steps.feelings.remove"))
         super().__init__([self.name, self.before, self.remove])
         self.add_class("wb-row")
+        self.add_class("wb-name-feeling-row")
+        ui.named(self.after, "feeling-after")
 
     @property
     def inputs(self) -> list[w.Widget]:
@@ -52,7 +57,10 @@ class ThoughtRow(w.VBox):
 
     def __init__(self, content: Content) -> None:
         text = content.text
-        not_rated = text("common", "messages.not_rated")
+        not_rated = (
+            text("common", "messages.not_rated"),
+            text("common", "messages.skip_rating"),
+        )
         self._content = content
         self.text = ui.text_area(
             text(FILE, "steps.thoughts.thought_label"),
@@ -61,9 +69,9 @@ class ThoughtRow(w.VBox):
         )
         self.critic = w.HTML()
         self.critic.add_class("wb-critic-box")
-        self.belief = ui.Rating(text(FILE, "steps.thoughts.rating_label"), not_rated)
+        self.belief = ui.Rating(text(FILE, "steps.thoughts.rating_label"), *not_rated)
         self.belief_after = ui.Rating(
-            text(FILE, "steps.thoughts.rating_label"), not_rated
+            text(FILE, "steps.thoughts.rating_label"), *not_rated
         )
         self.hot = w.Checkbox(
             value=False,
@@ -74,6 +82,8 @@ class ThoughtRow(w.VBox):
         self.remove = ui.button(text(FILE, "steps.thoughts.remove"))
         super().__init__([self.text, self.critic, self.belief, self.hot, self.remove])
         self.add_class("wb-row")
+        self.add_class("wb-name-thought-row")
+        ui.named(self.belief_after, "belief-after")
 
     @property
     def inputs(self) -> list[w.Widget]:

@@ -12,6 +12,12 @@ from .content import Content
 from .markup import esc, tag, text_html
 
 
+def named(widget: w.Widget, name: str) -> w.Widget:
+    """Give a widget a stable CSS class, `wb-name-<name>`, for tests and trainers' CSS."""
+    widget.add_class(f"wb-name-{name}")
+    return widget
+
+
 def stylesheet() -> w.HTML:
     """The workbook's calm look, as a <style> element (content is ours, not the user's)."""
     css = (resources.files("workbook") / "style.css").read_text("utf-8")
@@ -96,7 +102,9 @@ class Rating(w.VBox):
 
     value = traitlets.Int(None, allow_none=True)
 
-    def __init__(self, label: str, not_rated_text: str, top: int = 100) -> None:
+    def __init__(
+        self, label: str, not_rated_text: str, skip_text: str, top: int = 100
+    ) -> None:
         self.slider = w.IntSlider(
             value=top // 2,
             min=0,
@@ -107,9 +115,7 @@ class Rating(w.VBox):
             layout=w.Layout(width="100%", max_width="32em"),
         )
         self.slider.add_class("wb-rating-slider")
-        self.not_rated = w.Checkbox(
-            value=True, description=not_rated_text, indent=False
-        )
+        self.not_rated = w.Checkbox(value=True, description=skip_text, indent=False)
         self.readout = w.HTML()
         self.readout.add_class("wb-rating-readout")
         self._not_rated_text = not_rated_text
@@ -132,11 +138,16 @@ class Rating(w.VBox):
         if rated and self.slider.value != self.value:
             self.slider.value = self.value
         self.not_rated.value = not rated
+        # The checkbox already tells a screen reader the state; the readout is visual.
         self.readout.value = (
-            f"<span>{self.value} / {self.slider.max}</span>"
+            f"<span aria-hidden='true'>{self.value} / {self.slider.max}</span>"
             if rated
-            else f"<span class='wb-muted'>{esc(self._not_rated_text)}</span>"
+            else f"<span class='wb-muted' aria-hidden='true'>{esc(self._not_rated_text)}</span>"
         )
+        if rated:
+            self.remove_class("wb-unrated")
+        else:
+            self.add_class("wb-unrated")
 
 
 class Stepper(w.VBox):
@@ -160,6 +171,8 @@ class Stepper(w.VBox):
         self.back = button(content.text("common", "buttons.back"))
         self.next = button(content.text("common", "buttons.next"), "primary")
         self.body = w.Box([self.bodies[0]], layout=w.Layout(width="100%"))
+        named(self.back, "back")
+        named(self.next, "next")
         nav = w.HBox([self.back, self.next, *extra_buttons])
         nav.add_class("wb-nav")
         super().__init__([self.where, *above, self.body, *below, nav])
@@ -181,15 +194,15 @@ class Stepper(w.VBox):
         self.next.disabled = self.index == len(self.bodies) - 1
         count = self._step_text.format(number=self.index + 1, total=len(self.bodies))
         items = "".join(
-            f'<li aria-current="step" class="wb-current">{esc(t)}</li>'
+            f'<li aria-current="step" class="wb-current">{i + 1}. {esc(t)}</li>'
             if i == self.index
-            else f"<li>{esc(t)}</li>"
+            else f"<li>{i + 1}. {esc(t)}</li>"
             for i, t in enumerate(self.titles)
         )
         self.where.value = (
             f'<p class="wb-step-count">{esc(count)}</p>'
             f'<h2 class="wb-step-title" tabindex="-1">{esc(self.titles[self.index])}</h2>'
-            f'<ol class="wb-steps" aria-label="Steps">{items}</ol>'
+            f'<ol class="wb-steps" aria-label="All steps">{items}</ol>'
         )
 
 
