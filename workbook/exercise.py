@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from . import ui
 from .content import Content, load_content
-from .markup import esc
+from .markup import esc, tag
 from .records import Entry, friendly_time
 from .safety import find_risk
 from .store import Store, StoreError
@@ -132,7 +132,12 @@ class Exercise(ui.App):
     def _on_input_value(self, _change: object, save: bool = True) -> None:
         if self._loading:
             return
-        texts = [x.value for x in self._watched if isinstance(x.value, str)]
+        texts = [
+            text
+            for x in self._watched
+            for text in (x.value if isinstance(x.value, tuple) else (x.value,))
+            if isinstance(text, str)
+        ]
         ui.show(self.signpost, any(find_risk(t) for t in texts))
         self.refresh()
         if save:
@@ -249,7 +254,7 @@ class Exercise(ui.App):
     def _refresh_saved(self) -> None:
         entries = self.store.entries(self.record_type.KIND)[:RECENT]
         if not entries:
-            self.saved_list.value = ui.tag(
+            self.saved_list.value = tag(
                 "p", self._text(self.content_file, "no_records"), "wb-muted"
             )
         else:

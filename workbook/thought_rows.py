@@ -6,8 +6,6 @@ import ipywidgets as w
 
 from . import ui
 from .content import Content
-from .language import explanations, highlight_html
-from .markup import esc, tag
 from .records import AutomaticThought, Feeling
 
 FILE = "thought_record"
@@ -61,14 +59,12 @@ class ThoughtRow(w.VBox):
             text("common", "messages.not_rated"),
             text("common", "messages.skip_rating"),
         )
-        self._content = content
         self.text = ui.text_area(
             text(FILE, "steps.thoughts.thought_label"),
             text(FILE, "steps.thoughts.thought_placeholder"),
             rows=3,
         )
-        self.critic = w.HTML()
-        self.critic.add_class("wb-critic-box")
+        self.critic = ui.CriticPanel(content)
         self.belief = ui.Rating(text(FILE, "steps.thoughts.rating_label"), *not_rated)
         self.belief_after = ui.Rating(
             text(FILE, "steps.thoughts.rating_label"), *not_rated
@@ -106,17 +102,4 @@ class ThoughtRow(w.VBox):
 
     def refresh(self) -> None:
         """Show the inner critic's words found in the thought, marked and explained."""
-        found = explanations(self.text.value)
-        if not found:
-            self.critic.value = ""
-            return
-        text = self._content.text
-        items = "".join(
-            f"<li><strong>{esc(name)}</strong>: {esc(explain)}</li>"
-            for name, explain in found
-        )
-        self.critic.value = (
-            tag("p", text(FILE, "steps.thoughts.critic_heading"), "wb-label")
-            + f"<p>{highlight_html(self.text.value)}</p><ul>{items}</ul>"
-            + tag("p", text(FILE, "steps.thoughts.critic_help"), "wb-muted")
-        )
+        self.critic.update(self.text.value)

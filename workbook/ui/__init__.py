@@ -1,0 +1,48 @@
+"""Widget builders shared by every exercise, one module per family.
+
+A package rather than one `ui.py`: together these pieces are well past the ~300 lines a
+module should hold. Views import `from . import ui` and use the names below.
+"""
+
+from __future__ import annotations
+
+from .critic import CriticPanel
+from .fields import (
+    button,
+    heading,
+    named,
+    notice,
+    observe_values,
+    paragraph,
+    set_notice,
+    show,
+    stylesheet,
+    text_area,
+    text_line,
+)
+from .lists import ListEditor
+from .panels import App, content_problems, disclaimer, signposting
+from .rating import Rating
+from .stepper import Stepper
+
+__all__ = [
+    "App",
+    "CriticPanel",
+    "ListEditor",
+    "Rating",
+    "Stepper",
+    "button",
+    "content_problems",
+    "disclaimer",
+    "heading",
+    "named",
+    "notice",
+    "observe_values",
+    "paragraph",
+    "set_notice",
+    "show",
+    "signposting",
+    "stylesheet",
+    "text_area",
+    "text_line",
+]
