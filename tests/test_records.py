@@ -77,7 +77,7 @@ def test_lone_surrogate_is_refused_naming_the_field():
 
 def test_unknown_fields_are_an_error_not_silently_dropped():
     data = full_record().to_dict() | {"mood": "x"}
-    with pytest.raises(ValueError, match="unknown thought record fields"):
+    with pytest.raises(ValueError, match="unknown ThoughtRecord fields"):
         ThoughtRecord.from_dict(data)
 
 

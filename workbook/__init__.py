@@ -4,20 +4,29 @@ from __future__ import annotations
 
 from .content import Content, load_content
 from .records import (
+    Action,
     AutomaticThought,
+    CheckBack,
     CompassionateResponse,
     Entry,
     Feeling,
+    NextStep,
+    Plan,
     ThoughtRecord,
 )
 from .store import Store, StoreError, open_store
 
 __all__ = [
+    "Action",
     "AutomaticThought",
+    "CheckBack",
     "CompassionateResponse",
     "Content",
     "Entry",
     "Feeling",
+    "NextStep",
+    "NextStepForm",
+    "Plan",
     "StartPage",
     "Store",
     "StoreError",
@@ -30,15 +39,19 @@ __all__ = [
 __version__ = "0.1.0"
 
 
+#: Views, by name, and the module each lives in.
+_VIEWS = {
+    "ThoughtRecordForm": "thought_record",
+    "NextStepForm": "next_step",
+    "StartPage": "start",
+}
+
+
 def __getattr__(name: str) -> object:
     # The views import ipywidgets; load them only when asked, so `import workbook`
     # stays light for the store, the CLI and exports.
-    if name == "ThoughtRecordForm":
-        from .thought_record import ThoughtRecordForm
+    if name in _VIEWS:
+        from importlib import import_module
 
-        return ThoughtRecordForm
-    if name == "StartPage":
-        from .start import StartPage
-
-        return StartPage
+        return getattr(import_module(f".{_VIEWS[name]}", __name__), name)
     raise AttributeError(f"module 'workbook' has no attribute {name!r}")

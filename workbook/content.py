@@ -15,6 +15,8 @@ FILES = (
     "common",
     "start",
     "thought_record",
+    "next_step",
+    "values",
     "thinking_patterns",
     "helplines",
     "risk",
@@ -30,6 +32,15 @@ class ThinkingPattern:
     name: str
     description: str
     example: str
+
+
+@dataclass(frozen=True)
+class ValueCard:
+    """One value for the card sort: a stable slug, its name, what it means."""
+
+    slug: str
+    name: str
+    description: str
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,11 @@ class Content:
             if p["slug"] not in hidden
         )
         self.helplines = tuple(Helpline(**h) for h in files["helplines"]["helplines"])
+        values = files["values"]
+        hidden_values = set(values.get("hidden", ()))
+        self.values = tuple(
+            ValueCard(**v) for v in values["values"] if v["slug"] not in hidden_values
+        )
 
     def text(self, file: str, key: str) -> Any:
         """The value at a dotted `key` in a content file, e.g. ('common', 'buttons.next')."""
@@ -101,6 +117,9 @@ def _check(name: str, data: dict[str, Any], default: dict[str, Any]) -> None:
     if name == "thinking_patterns":
         for item in data["patterns"]:
             ThinkingPattern(**item)
+    elif name == "values":
+        for item in data["values"]:
+            ValueCard(**item)
     elif name == "helplines":
         if not data["helplines"]:
             raise ValueError("there must be at least one helpline")

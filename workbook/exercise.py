@@ -33,7 +33,7 @@ class Exercise(ui.App):
         self._watched: list[w.Widget] = []
         common = "common"
         self.save = ui.button(self._text(common, "buttons.save"), "success")
-        self.new_record = ui.button(self._text(common, "buttons.new"))
+        self.new_record = ui.button(self._text(self.content_file, "new"))
         self.status = ui.notice()
         self.autosave_note = w.HTML()
         self.autosave_note.add_class("wb-autosave")
@@ -45,18 +45,11 @@ class Exercise(ui.App):
         self.resume_bar.add_class("wb-resume")
         ui.show(self.resume_bar, False)
         self.saved_list = w.HTML()
-        for name in (
-            "save",
-            "new_record",
-            "status",
-            "autosave_note",
-            "signpost",
-            "resume",
-            "fresh",
-            "resume_bar",
-            "saved_list",
-        ):
-            ui.named(getattr(self, name), name.replace("_", "-"))
+        ui.name_all(
+            self,
+            "save new_record status autosave_note signpost "
+            "resume fresh resume_bar saved_list",
+        )
         self.picker = w.Dropdown(
             description=self._text(self.content_file, "open_label"),
             layout=w.Layout(width="100%"),
@@ -111,6 +104,18 @@ class Exercise(ui.App):
     def refresh(self) -> None:
         """Update live feedback (highlights, suggestions) after any change."""
 
+    def saved_text(self, entry: Entry) -> str:
+        """What to say once an entry is saved."""
+        return self._text("common", "messages.saved").format(
+            time=friendly_time(entry.updated_at)
+        )
+
+    def draft_offer_text(self, draft: Entry) -> str:
+        """How to offer an unfinished entry back when the app opens."""
+        return self._text("common", "messages.draft_offer").format(
+            time=friendly_time(draft.updated_at)
+        )
+
     # -- shared behaviour ---------------------------------------------------------
     def _text(self, file: str, key: str) -> Any:
         return self.content.text(file, key)
@@ -119,6 +124,10 @@ class Exercise(ui.App):
         """Keep drafts and check for risk language whenever these widgets change."""
         self._watched.extend(widgets)
         ui.observe_values(widgets, self._on_input_value)
+
+    def watch_names(self, names: str) -> None:
+        """`watch` the attributes listed in `names` (space separated)."""
+        self.watch([getattr(self, name) for name in names.split()])
 
     def load(self, record: Any) -> None:
         """Show a record without treating it as typing (no autosave while loading)."""
@@ -186,7 +195,7 @@ class Exercise(ui.App):
         self._entry_id, self._status = entry.id, "done"
         self.autosave_note.value = ""
         ui.show(self.resume_bar, False)
-        self._say("messages.saved", "success", time=friendly_time(entry.updated_at))
+        ui.set_notice(self.status, self.saved_text(entry), "success")
         self._refresh_saved()
 
     def _on_new_record_click(self, _button: w.Button) -> None:
@@ -205,11 +214,7 @@ class Exercise(ui.App):
         draft = self.store.latest(self.record_type.KIND, "draft")
         self._draft: Entry | None = draft
         if draft is not None:
-            self.resume_text.value = esc(
-                self._text("common", "messages.draft_offer").format(
-                    time=friendly_time(draft.updated_at)
-                )
-            )
+            self.resume_text.value = esc(self.draft_offer_text(draft))
         ui.show(self.resume_bar, draft is not None)
 
     def _on_resume_click(self, _button: w.Button) -> None:

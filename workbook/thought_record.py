@@ -10,12 +10,13 @@ from . import ui
 from .exercise import Exercise, short
 from .language import to_we, we_suggestion
 from .markup import esc, tag, text_html
-from .records import CompassionateResponse, ThoughtRecord
+from .records import CompassionateResponse, NextStep, ThoughtRecord, plan_from_thought
 from .thought_rows import FeelingRow, ThoughtRow
 
 FILE = "thought_record"
 #: Steps from this one on keep the thought being worked with in view.
 PINNED_FROM = 3
+NEXT_STEP_NOTEBOOK = "02_values_next_step.ipynb"
 
 
 class ThoughtRecordForm(Exercise):
@@ -73,25 +74,14 @@ class ThoughtRecordForm(Exercise):
             3,
         )
         self.pinned = w.HTML()
-        for name in (
-            "situation",
-            "feelings_box",
-            "add_feeling",
-            "thoughts_box",
-            "add_thought",
-            "evidence_for",
-            "evidence_against",
-            "kindness",
-            "humanity",
-            "mindfulness",
-            "we_box",
-            "use_we",
-            "we_version",
-            "rerate_box",
-            "notes",
-            "pinned",
-        ):
-            ui.named(getattr(self, name), name.replace("_", "-"))
+        self.plan_next = ui.button(t("next_step", "link.button"))
+        self.plan_link = w.HTML()
+        ui.name_all(
+            self,
+            "situation feelings_box add_feeling thoughts_box add_thought "
+            "evidence_for evidence_against kindness humanity mindfulness "
+            "we_box use_we we_version rerate_box notes pinned plan_next plan_link",
+        )
         for slug, box in self.patterns.items():
             ui.named(box, f"pattern-{slug}")
 
@@ -121,7 +111,14 @@ class ThoughtRecordForm(Exercise):
                     self.we_version,
                     *helped("mindfulness", self.mindfulness),
                 ),
-                step("rerate", self.rerate_box, self.notes),
+                step(
+                    "rerate",
+                    self.rerate_box,
+                    self.notes,
+                    ui.paragraph(t("next_step", "link.prompt"), "wb-muted"),
+                    self.plan_next,
+                    self.plan_link,
+                ),
             ],
             self.content,
             above=[self.pinned],
@@ -131,18 +128,11 @@ class ThoughtRecordForm(Exercise):
         self.add_feeling.on_click(self._on_add_feeling_click)
         self.add_thought.on_click(self._on_add_thought_click)
         self.use_we.on_click(self._on_use_we_click)
+        self.plan_next.on_click(self._on_plan_next_click)
         self.stepper.observe(self._on_stepper_index, names="index")
-        self.watch(
-            [
-                self.situation,
-                *self.patterns.values(),
-                self.evidence_for,
-                self.evidence_against,
-                self.kindness,
-                self.humanity,
-                self.mindfulness,
-                self.notes,
-            ]
+        self.watch(list(self.patterns.values()))
+        self.watch_names(
+            "situation evidence_for evidence_against kindness humanity mindfulness notes"
         )
         self._add_feeling_row()
         self._add_thought_row()
@@ -298,6 +288,28 @@ class ThoughtRecordForm(Exercise):
             f"{current}\n{self._we_text}" if current else self._we_text
         )
         ui.set_notice(self.status, self._text(FILE, "steps.response.we_added"), "info")
+
+    def _on_plan_next_click(self, _button: w.Button) -> None:
+        # The plan is started here as a draft; the next-step app offers it back.
+        t = self._text
+        self._autosave()
+        if self._entry_id is None:
+            ui.set_notice(self.status, t("next_step", "link.nothing"), "info")
+            return
+        waiting = [
+            e
+            for e in self.store.entries(NextStep.KIND, "draft")
+            if e.record.from_thought_record == self._entry_id
+        ]
+        if not waiting:
+            self.store.save(
+                plan_from_thought(self.record, self._entry_id), status="draft"
+            )
+        self.plan_link.value = (
+            tag("p", t("next_step", "link.ready"), "wb-notice wb-notice-success")
+            + f'<p><a class="wb-link" href="{NEXT_STEP_NOTEBOOK}">'
+            f"{esc(t('next_step', 'link.open'))}</a></p>"
+        )
 
     def _on_stepper_index(self, change: dict) -> None:
         if change["new"] == len(self.stepper.bodies) - 1:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+import time
 from pathlib import Path
+
+from playwright.sync_api import expect
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -30,3 +35,45 @@ def shoot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
     return path
+
+
+def rows(server, status=None, kind=None):
+    """(status, record) pairs straight from the SQLite file, optionally filtered."""
+    db = sqlite3.connect(f"file:{server.db}?mode=ro", uri=True)
+    try:
+        found = db.execute("SELECT kind, status, payload FROM entries").fetchall()
+    finally:
+        db.close()
+    return [
+        (s, json.loads(p))
+        for k, s, p in found
+        if status in (None, s) and kind in (None, k)
+    ]
+
+
+def wait_for_row(server, predicate, kind=None, seconds: float = 15.0):
+    """Poll the data file until a stored record matches: saving is asynchronous."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = [(s, r) for s, r in rows(server, kind=kind) if predicate(s, r)]
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError("no stored entry matched")
+
+
+def type_into(page, label: str, text: str, nth: int = 0) -> None:
+    page.get_by_label(label, exact=True).nth(nth).click()
+    page.keyboard.type(text)
+
+
+def next_step(page, number: int, total: int = 7) -> None:
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator(".wb-step-count")).to_have_text(f"Step {number} of {total}")
+
+
+def rate(page, scope, fraction: float) -> None:
+    """Click a rating slider's track, as a person would, at a fraction of its width."""
+    track = scope.locator(".noUi-target").first
+    box = track.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * fraction, box["y"] + box["height"] / 2)

@@ -3,55 +3,14 @@
 from __future__ import annotations
 
 import http.client
-import json
-import sqlite3
-import time
 from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-from .browser import open_app, shoot
+from .browser import next_step, open_app, rate, rows, shoot, type_into, wait_for_row
 
 APP = "01_thought_record.ipynb"
 PAYLOAD = '<img src=x onerror="window.__x=1">'
-
-
-def rows(server, status=None):
-    db = sqlite3.connect(f"file:{server.db}?mode=ro", uri=True)
-    try:
-        sql = "SELECT status, payload FROM entries"
-        found = db.execute(sql).fetchall()
-    finally:
-        db.close()
-    return [(s, json.loads(p)) for s, p in found if status in (None, s)]
-
-
-def wait_for_row(server, predicate, seconds: float = 15.0):
-    """Poll the data file until a stored record matches: saving is asynchronous."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = [(s, r) for s, r in rows(server) if predicate(s, r)]
-        if found:
-            return found
-        time.sleep(0.2)
-    raise AssertionError("no stored entry matched")
-
-
-def type_into(page, label: str, text: str, nth: int = 0) -> None:
-    page.get_by_label(label, exact=True).nth(nth).click()
-    page.keyboard.type(text)
-
-
-def next_step(page, number: int) -> None:
-    page.get_by_role("button", name="Next").click()
-    expect(page.locator(".wb-step-count")).to_have_text(f"Step {number} of 7")
-
-
-def rate(page, scope, fraction: float) -> None:
-    """Click a rating slider's track, as a person would, at a fraction of its width."""
-    track = scope.locator(".noUi-target").first
-    box = track.bounding_box()
-    page.mouse.click(box["x"] + box["width"] * fraction, box["y"] + box["height"] / 2)
 
 
 def test_start_page_links_to_the_thought_record(page, server):
@@ -110,7 +69,7 @@ def test_complete_save_and_find_a_thought_record(page, server):
     expect(page.locator(".wb-name-status")).to_contain_text("Saved on")
     shoot(page, "thought-record-saved")
 
-    done = rows(server, "done")
+    done = rows(server, "done", "thought_record")
     assert len(done) == 1
     record = done[0][1]
     assert record["situation"] == "My manager's feedback on Tuesday"
@@ -144,6 +103,7 @@ def test_half_finished_record_comes_back_as_a_draft(page, server):
     wait_for_row(
         server,
         lambda s, r: s == "draft" and r["situation"] == "Half-finished, about the bus",
+        kind="thought_record",
     )
     page.close()
 
@@ -196,7 +156,11 @@ def test_injection_payload_shows_literally_and_never_runs(page, server):
 
     assert page.evaluate("window.__x") is None
     assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
-    stored = [r for _, r in rows(server, "done") if r["situation"] == PAYLOAD]
+    stored = [
+        r
+        for _, r in rows(server, "done", "thought_record")
+        if r["situation"] == PAYLOAD
+    ]
     assert stored and stored[0]["notes"] == PAYLOAD  # byte for byte
 
 

@@ -10,6 +10,7 @@ from .critic import CriticPanel
 from .fields import (
     button,
     heading,
+    name_all,
     named,
     notice,
     observe_values,
@@ -35,6 +36,7 @@ __all__ = [
     "content_problems",
     "disclaimer",
     "heading",
+    "name_all",
     "named",
     "notice",
     "observe_values",

@@ -16,6 +16,12 @@ def named(widget: w.Widget, name: str) -> w.Widget:
     return widget
 
 
+def name_all(owner: object, names: str) -> None:
+    """`named` for each attribute listed in `names` (space separated), `_` as `-`."""
+    for name in names.split():
+        named(getattr(owner, name), name.replace("_", "-"))
+
+
 def stylesheet() -> w.HTML:
     """The workbook's calm look, as a <style> element (content is ours, not the user's)."""
     css = (resources.files("workbook") / "style.css").read_text("utf-8")
