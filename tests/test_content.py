@@ -111,3 +111,18 @@ def test_risk_phrases_can_be_added_never_removed(tmp_path):
 
 def test_a_missing_folder_is_reported(tmp_path):
     assert "does not exist" in load_content(tmp_path / "nope").problems[0]
+
+
+def test_values_can_be_added_and_hidden(tmp_path):
+    (tmp_path / "values.toml").write_text(
+        'hidden = ["comfort"]\n[[values]]\nslug = "craft"\nname = "Craft"\n'
+        'description = "Making things by hand."\n',
+        "utf-8",
+    )
+    names = [v.name for v in load_content(tmp_path).values]
+    assert "Craft" in names and "Comfort" not in names
+    assert len(names) == len(load_content().values)
+
+
+def test_default_values_list_is_long_enough():
+    assert len(load_content().values) >= 40
