@@ -174,3 +174,21 @@ def test_records_are_replaced_not_mutated(store):
     assert os.environ.get(
         "WORKBOOK_DATA_DIR"
     )  # conftest keeps tests away from real data
+
+
+def test_an_entry_never_changes_kind(store):
+    from workbook.records import NextStep
+
+    entry = store.save(ThoughtRecord(situation="keep me"))
+    with pytest.raises(ValueError, match="not changed"):
+        store.save(NextStep(what_happened="x"), entry_id=entry.id)
+    assert store.get(entry.id).record.situation == "keep me"
+
+
+def test_entries_of_several_kinds(store):
+    from workbook.records import NextStep
+
+    store.save(ThoughtRecord(situation="a"))
+    store.save(NextStep(what_happened="b"))
+    assert len(store.entries(("thought_record", "next_step"))) == 2
+    assert len(store.entries(("next_step",))) == 1

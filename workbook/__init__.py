@@ -17,6 +17,7 @@ from .records import (
 from .store import Store, StoreError, open_store
 
 __all__ = [
+    "CompassionateImageForm",
     "Action",
     "AutomaticThought",
     "CheckBack",
@@ -43,6 +44,7 @@ __version__ = "0.1.0"
 _VIEWS = {
     "ThoughtRecordForm": "thought_record",
     "NextStepForm": "next_step",
+    "CompassionateImageForm": "compassionate_image",
     "StartPage": "start",
 }
 

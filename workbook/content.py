@@ -17,6 +17,7 @@ FILES = (
     "thought_record",
     "next_step",
     "values",
+    "compassionate_image",
     "thinking_patterns",
     "helplines",
     "risk",

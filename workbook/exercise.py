@@ -22,6 +22,8 @@ class Exercise(ui.App):
     """Base view: subclasses give `record_type`, `content_file`, `record`, `show`, `body`."""
 
     record_type: type
+    #: Every record kind this exercise saves and lists (usually just `record_type`'s).
+    kinds: tuple[str, ...] = ()
     content_file: str
 
     def __init__(self, *, store: Store, content: Content | None = None) -> None:
@@ -33,7 +35,7 @@ class Exercise(ui.App):
         self._watched: list[w.Widget] = []
         common = "common"
         self.save = ui.button(self._text(common, "buttons.save"), "success")
-        self.new_record = ui.button(self._text(self.content_file, "new"))
+        self.new_record = ui.button(self._label("new"))
         self.status = ui.notice()
         self.autosave_note = w.HTML()
         self.autosave_note.add_class("wb-autosave")
@@ -55,7 +57,7 @@ class Exercise(ui.App):
             layout=w.Layout(width="100%"),
         )
         self.picker.add_class("wb-field")
-        self.open_saved = ui.button(self._text(common, "buttons.open"))
+        self.open_saved = ui.button(self._label("open"))
         ui.named(self.picker, "picker")
         ui.named(self.open_saved, "open-saved")
         super().__init__(
@@ -119,6 +121,18 @@ class Exercise(ui.App):
     # -- shared behaviour ---------------------------------------------------------
     def _text(self, file: str, key: str) -> Any:
         return self.content.text(file, key)
+
+    def _label(self, key: str) -> str:
+        """A button's words: the exercise's own if its content has them, else common."""
+        own = self.content.files[self.content_file].get(key)
+        return own if isinstance(own, str) else self._text("common", f"buttons.{key}")
+
+    @property
+    def _kinds(self) -> tuple[str, ...]:
+        return self.kinds or (self.record_type.KIND,)
+
+    def after_open(self, entry: Entry) -> None:
+        """Called once a saved entry has been opened from the list."""
 
     def watch(self, widgets: Sequence[w.Widget]) -> None:
         """Keep drafts and check for risk language whenever these widgets change."""
@@ -211,7 +225,7 @@ class Exercise(ui.App):
         self._refresh_saved()
 
     def _offer_draft(self) -> None:
-        draft = self.store.latest(self.record_type.KIND, "draft")
+        draft = self.store.latest(self._kinds, "draft")
         self._draft: Entry | None = draft
         if draft is not None:
             self.resume_text.value = esc(self.draft_offer_text(draft))
@@ -237,6 +251,7 @@ class Exercise(ui.App):
             return
         self._start(entry.record, entry.id, entry.status)
         self._say("messages.opened", "info", time=friendly_time(entry.updated_at))
+        self.after_open(entry)
 
     def _records_section(self) -> w.VBox:
         section = w.VBox(
@@ -257,7 +272,7 @@ class Exercise(ui.App):
         return row
 
     def _refresh_saved(self) -> None:
-        entries = self.store.entries(self.record_type.KIND)[:RECENT]
+        entries = self.store.entries(self._kinds)[:RECENT]
         if not entries:
             self.saved_list.value = tag(
                 "p", self._text(self.content_file, "no_records"), "wb-muted"

@@ -144,6 +144,13 @@ class Store:
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
+                row = self._db.execute(
+                    "SELECT kind FROM entries WHERE id = ?", (entry_id,)
+                ).fetchone()
+                if row is not None and row[0] != kind:
+                    raise ValueError(
+                        f"entry {entry_id} is a {row[0]}, not a {kind}: not changed"
+                    )
                 self._db.execute(
                     "INSERT INTO entries"
                     " (id, kind, status, created_at, updated_at, schema, payload)"
@@ -176,17 +183,18 @@ class Store:
         return _entry(row)
 
     def entries(
-        self, kind: str | None = None, status: str | None = None
+        self, kind: str | tuple[str, ...] | None = None, status: str | None = None
     ) -> list[Entry]:
-        """Entries, newest change first, optionally of one kind and status."""
+        """Entries, newest change first, optionally of one kind (or several) and status."""
         sql = (
             "SELECT id, kind, status, created_at, updated_at, schema, payload"
             " FROM entries"
         )
         where, args = [], []
         if kind is not None:
-            where.append("kind = ?")
-            args.append(kind)
+            kinds = (kind,) if isinstance(kind, str) else tuple(kind)
+            where.append(f"kind IN ({', '.join('?' * len(kinds))})")
+            args.extend(kinds)
         if status is not None:
             where.append("status = ?")
             args.append(status)
@@ -195,7 +203,7 @@ class Store:
         sql += " ORDER BY updated_at DESC, id"
         return [_entry(row) for row in self._db.execute(sql, args)]
 
-    def latest(self, kind: str, status: str) -> Entry | None:
+    def latest(self, kind: str | tuple[str, ...], status: str) -> Entry | None:
         """The most recently changed entry of this kind and status, if any."""
         found = self.entries(kind, status)
         return found[0] if found else None

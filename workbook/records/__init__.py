@@ -16,6 +16,13 @@ from .base import (
     now,
     parse_time,
 )
+from .compassionate_image import (
+    FELT,
+    FORMS,
+    CompassionateImage,
+    GroundingMemory,
+    Senses,
+)
 from .next_step import (
     HAPPENED_ANSWERS,
     MAX_VALUES,
@@ -37,9 +44,16 @@ from .thought_record import (
 RECORD_TYPES: dict[str, type[Record]] = {
     ThoughtRecord.KIND: ThoughtRecord,
     NextStep.KIND: NextStep,
+    CompassionateImage.KIND: CompassionateImage,
+    GroundingMemory.KIND: GroundingMemory,
 }
 
 __all__ = [
+    "FELT",
+    "FORMS",
+    "CompassionateImage",
+    "GroundingMemory",
+    "Senses",
     "HAPPENED_ANSWERS",
     "MAX_ITEMS",
     "MAX_TEXT",

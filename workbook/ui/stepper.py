@@ -44,6 +44,13 @@ class Stepper(w.VBox):
         self.observe(self._on_index, names="index")
         self._on_index(None)
 
+    def set_steps(self, steps: Sequence[tuple[str, w.Widget]]) -> None:
+        """Replace the steps (same place in them), e.g. when the person changes route."""
+        self.titles = [title for title, _ in steps]
+        self.bodies = [body for _, body in steps]
+        self.index = min(self.index, len(self.bodies) - 1)
+        self._on_index(None)
+
     def _on_back_click(self, _button: w.Button) -> None:
         self.index = max(0, self.index - 1)
 
