@@ -220,3 +220,8 @@ def test_values_no_longer_in_the_list_are_kept(store):
 def test_repr_carries_no_user_text(form):
     form.what_happened.value = "canary 999"
     assert "canary" not in form._repr_mimebundle_()["text/plain"]
+
+
+def test_own_value_box_syncs_before_its_button_is_clicked(form):
+    # A click can overtake buffered keystrokes; a box synced on change cannot be.
+    assert form.values.own_value.continuous_update is False

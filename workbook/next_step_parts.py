@@ -34,6 +34,7 @@ class ValuesSort(w.VBox):
             ui.text_line(
                 t(FILE, "steps.values.own_label"),
                 t(FILE, "steps.values.own_placeholder"),
+                continuous=False,
             ),
             "own-value",
         )

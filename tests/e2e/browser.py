@@ -73,7 +73,11 @@ def next_step(page, number: int, total: int = 7) -> None:
 
 
 def rate(page, scope, fraction: float) -> None:
-    """Click a rating slider's track, as a person would, at a fraction of its width."""
+    """Click a rating slider's track, as a person would, and see the rating register."""
     track = scope.locator(".noUi-target").first
+    expect(track).to_be_visible()
     box = track.bounding_box()
-    page.mouse.click(box["x"] + box["width"] * fraction, box["y"] + box["height"] / 2)
+    # locator.click waits until the track has stopped moving (widgets above it may
+    # still be rendering), then clicks at this point within it.
+    track.click(position={"x": box["width"] * fraction, "y": box["height"] / 2})
+    expect(scope.locator(".wb-rating-readout").first).to_contain_text("/")

@@ -63,6 +63,7 @@ def test_complete_save_and_find_a_thought_record(page, server):
     type_into(page, "Mindfulness", "This is hard and it will pass.")
     shoot(page, "thought-record-response")
     next_step(page, 7)
+    expect(page.locator(".wb-name-rerate-box")).to_contain_text("ashamed")
     rate(page, page.locator(".wb-name-rerate-box"), 0.3)
     type_into(page, "Anything else you noticed", "Calmer now")
     page.get_by_role("button", name="Save").click()

@@ -56,15 +56,23 @@ def text_area(label: str, placeholder: str = "", rows: int = 4) -> w.Textarea:
 
 
 def text_line(
-    label: str, placeholder: str = "", options: Sequence[str] = ()
+    label: str,
+    placeholder: str = "",
+    options: Sequence[str] = (),
+    continuous: bool = True,
 ) -> w.Combobox:
-    """A one-line text box (with suggestions, if any) and its label above it."""
+    """A one-line text box (with suggestions, if any) and its label above it.
+
+    Pass `continuous=False` for a box whose value a button then acts on: ipywidgets
+    holds back value updates while the kernel is busy but sends a click at once, so a
+    click can overtake the last keystrokes. Synced on change, the value goes first.
+    """
     box = w.Combobox(
         description=label,
         placeholder=placeholder,
         options=list(options),
         ensure_option=False,
-        continuous_update=True,
+        continuous_update=continuous,
         layout=w.Layout(width="100%"),
     )
     box.add_class("wb-field")
