@@ -84,3 +84,71 @@ def test_free_port_skips_a_busy_one():
         busy.listen()
         taken = busy.getsockname()[1]
         assert cli.free_port("127.0.0.1", taken) != taken
+
+
+def test_export_and_import_from_the_command_line(tmp_path, capsys):
+    from workbook.records import ThoughtRecord
+    from workbook.store import open_store
+
+    source, target = tmp_path / "a", tmp_path / "b"
+    store = open_store(source)
+    store.save(ThoughtRecord(situation="=from the cli"))
+    store.close()
+    out = tmp_path / "out.json"
+    assert (
+        cli.main(
+            [
+                "export",
+                "--format",
+                "json",
+                "--output",
+                str(out),
+                "--data-dir",
+                str(source),
+            ]
+        )
+        == 0
+    )
+    assert (
+        cli.main(
+            [
+                "export",
+                "--format",
+                "html",
+                "--output",
+                str(tmp_path),
+                "--data-dir",
+                str(source),
+            ]
+        )
+        == 0
+    )
+    assert (
+        cli.main(
+            [
+                "export",
+                "--format",
+                "csv",
+                "--output",
+                str(tmp_path / "csv"),
+                "--data-dir",
+                str(source),
+            ]
+        )
+        == 0
+    )
+    (csv_file,) = (tmp_path / "csv").glob("workbook-thought_record-*.csv")
+    assert "'=from the cli" in csv_file.read_text("utf-8-sig")
+    assert list(tmp_path.glob("workbook-summary-*.html"))
+    assert cli.main(["import", str(out), "--yes", "--data-dir", str(target)]) == 0
+    assert "1 new" in capsys.readouterr().out
+    assert open_store(target).entries()[0].record.situation == "=from the cli"
+
+
+def test_import_of_a_bad_file_says_why(tmp_path, capsys):
+    bad = tmp_path / "notes.csv"
+    bad.write_text("id,status\n1,done\n")
+    assert (
+        cli.main(["import", str(bad), "--yes", "--data-dir", str(tmp_path / "d")]) == 1
+    )
+    assert "CSV spreadsheet" in capsys.readouterr().err

@@ -17,6 +17,8 @@ from .records import (
 from .store import Store, StoreError, open_store
 
 __all__ = [
+    "CheckInForm",
+    "ProgressView",
     "CompassionateImageForm",
     "Action",
     "AutomaticThought",
@@ -45,6 +47,8 @@ _VIEWS = {
     "ThoughtRecordForm": "thought_record",
     "NextStepForm": "next_step",
     "CompassionateImageForm": "compassionate_image",
+    "CheckInForm": "check_in",
+    "ProgressView": "progress",
     "StartPage": "start",
 }
 

@@ -131,6 +131,72 @@ def serve(args: argparse.Namespace) -> int:
         return 0
 
 
+def _store(args: argparse.Namespace):
+    from .store import open_store
+
+    return open_store(Path(args.data_dir).expanduser() if args.data_dir else None)
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the person's data as JSON, an HTML summary, or one CSV per exercise."""
+    from .content import load_content
+    from .export import export_csv, export_html, export_json, file_name
+
+    store = _store(args)
+    output = Path(args.output).expanduser()
+    if args.format == "csv":
+        output.mkdir(parents=True, exist_ok=True)
+        for kind, data in export_csv(store).items():
+            path = output / file_name(kind, "csv")
+            path.write_bytes(data)
+            print(f"Wrote {path}")
+        return 0
+    data = (
+        export_json(store)
+        if args.format == "json"
+        else export_html(store, load_content())
+    )
+    if output.is_dir():
+        output = output / file_name(
+            "data" if args.format == "json" else "summary", args.format
+        )
+    output.write_bytes(data)
+    print(f"Wrote {output} ({store.count()} entries)")
+    return 0
+
+
+def import_(args: argparse.Namespace) -> int:
+    """Check a JSON export, show what it would change, and bring it in if agreed."""
+    from .export import ImportProblem, apply_import, read_import
+
+    store = _store(args)
+    try:
+        data = Path(args.path).expanduser().read_bytes()
+        plan = read_import(data, store)
+    except OSError as err:
+        print(f"Could not read {args.path}: {err.strerror}", file=sys.stderr)
+        return 1
+    except ImportProblem as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    print(
+        f"{plan.total} entries in the file: {len(plan.new)} new, {len(plan.update)} newer "
+        f"than yours, {len(plan.same)} already here, {len(plan.older)} older than yours "
+        "(yours are kept)."
+    )
+    if not plan.new and not plan.update:
+        print("Nothing needs to change.")
+        return 0
+    if not args.yes:
+        answer = input("Bring them in? [y/N] ").strip().lower()
+        if answer not in ("y", "yes"):
+            print("Nothing was changed.")
+            return 0
+    added, updated = apply_import(plan, store)
+    print(f"Done: {added} added, {updated} updated.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     top = argparse.ArgumentParser(prog="workbook", description=__doc__)
@@ -146,6 +212,18 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--theme", choices=("light", "dark"), default="light")
     s.add_argument("--data-dir", default="", help="folder for your data file")
     s.set_defaults(func=serve)
+    e = commands.add_parser("export", help="save your data to a file")
+    e.add_argument("--format", choices=("csv", "json", "html"), default="json")
+    e.add_argument("--output", required=True, help="a file, or a folder (for csv)")
+    e.add_argument("--data-dir", default="", help="the folder holding your data file")
+    e.set_defaults(func=export)
+    i = commands.add_parser("import", help="bring back a JSON file made by export")
+    i.add_argument("path", help="the .json file")
+    i.add_argument(
+        "--yes", action="store_true", help="do not ask before bringing it in"
+    )
+    i.add_argument("--data-dir", default="", help="the folder holding your data file")
+    i.set_defaults(func=import_)
     return top
 
 

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from . import ui
 from .breathing import BreathingGuide
-from .exercise import Exercise, short
+from .exercise import Exercise
 from .guided import printable_page, script_html
 from .markup import download_link, tag
 from .records import (
@@ -219,11 +219,8 @@ class CompassionateImageForm(Exercise):
 
     def summary(self, record: CompassionateImage | GroundingMemory) -> str:
         """Which kind, and its first words."""
-        if isinstance(record, CompassionateImage):
-            about = record.form_detail or record.words or record.senses.see
-            return f"{self._text(FILE, 'image_kind')}: {short(about, 50) or '—'}"
-        about = ", ".join(x for x in (record.when, record.where) if x.strip())
-        return f"{self._text(FILE, 'memory_kind')}: {short(about or record.knew, 50) or '—'}"
+        kind = "image_kind" if isinstance(record, CompassionateImage) else "memory_kind"
+        return f"{self._text(FILE, kind)}: {record.summary()}"
 
     # -- the practice ------------------------------------------------------------
     def refresh(self) -> None:

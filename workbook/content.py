@@ -18,6 +18,8 @@ FILES = (
     "next_step",
     "values",
     "compassionate_image",
+    "check_in",
+    "data",
     "thinking_patterns",
     "helplines",
     "risk",

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from . import ui
+from .binder import BinderBanner
 from .content import Content, load_content
 from .markup import esc, tag
 from .records import Entry, friendly_time
@@ -40,6 +41,7 @@ class Exercise(ui.App):
         self.autosave_note = w.HTML()
         self.autosave_note.add_class("wb-autosave")
         self.signpost = ui.signposting(self.content)
+        self.binder = BinderBanner(self.store, self.content)
         self.resume = ui.button(self._text(common, "buttons.resume"), "primary")
         self.fresh = ui.button(self._text(common, "buttons.fresh"))
         self.resume_text = w.HTML()
@@ -68,6 +70,7 @@ class Exercise(ui.App):
                     f"<p class='wb-intro'>{esc(self._text(self.content_file, 'intro'))}</p>"
                 ),
                 ui.disclaimer(self.content),
+                self.binder,
                 ui.content_problems(self.content),
                 self.resume_bar,
                 *self.body(),
@@ -101,7 +104,7 @@ class Exercise(ui.App):
 
     def summary(self, record: Any) -> str:
         """A one-line plain-text summary of a record for lists."""
-        raise NotImplementedError
+        return record.summary()
 
     def refresh(self) -> None:
         """Update live feedback (highlights, suggestions) after any change."""
@@ -182,6 +185,7 @@ class Exercise(ui.App):
             ui.set_notice(self.status, str(err), "error")
             return
         self._entry_id = entry.id
+        self.binder.refresh()
         key = "draft_saved" if entry.status == "draft" else "changes_saved"
         self.autosave_note.value = esc(
             self._text("common", f"messages.{key}").format(
@@ -272,6 +276,7 @@ class Exercise(ui.App):
         return row
 
     def _refresh_saved(self) -> None:
+        self.binder.refresh(force=True)
         entries = self.store.entries(self._kinds)[:RECENT]
         if not entries:
             self.saved_list.value = tag(
@@ -304,9 +309,3 @@ class Exercise(ui.App):
         )
         ui.show(self.picker, bool(entries))
         ui.show(self.open_saved, bool(entries))
-
-
-def short(text: str, limit: int = 60) -> str:
-    """First line of text, cut to `limit` characters with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import ipywidgets as w
 
 from . import ui
-from .exercise import Exercise, short
+from .exercise import Exercise
 from .markup import esc, tag
 from .next_step_parts import ActionRow, CheckBackList, ValuesSort
 from .records import (
@@ -236,10 +236,6 @@ class NextStepForm(Exercise):
         self.learned.value = record.check_back.learned
         self.kind_note.value = record.check_back.kind_note
         self.stepper.index = 0
-
-    def summary(self, record: NextStep) -> str:
-        """The planned step, or else what happened, in one short line."""
-        return short(record.plan.what) or short(record.what_happened) or "—"
 
     # -- live feedback ---------------------------------------------------------
     def refresh(self) -> None:

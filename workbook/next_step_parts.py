@@ -9,9 +9,16 @@ import traitlets
 
 from . import ui
 from .content import Content
-from .exercise import short
 from .markup import esc, tag
-from .records import MAX_VALUES, SHAME_ANSWERS, Action, Entry, NextStep, friendly_time
+from .records import (
+    MAX_VALUES,
+    SHAME_ANSWERS,
+    Action,
+    Entry,
+    NextStep,
+    friendly_time,
+    short,
+)
 from .store import Store
 
 FILE = "next_step"

@@ -218,6 +218,63 @@ class Store:
             raise StoreError("This data file is open to read only.")
         self._db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
 
+    def put_entries(self, entries: list[Entry]) -> None:
+        """Write whole entries (ids and times as given) in one transaction: all or none."""
+        if self.read_only:
+            raise StoreError("This data file is open to read only.")
+        rows = []
+        for e in entries:
+            payload = json.dumps(e.record.to_dict(), ensure_ascii=False, sort_keys=True)
+            rows.append(
+                (
+                    e.id,
+                    e.kind,
+                    e.status,
+                    format_time(e.created_at),
+                    format_time(e.updated_at),
+                    e.record.SCHEMA,
+                    payload,
+                )
+            )
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for row in rows:
+                    found = self._db.execute(
+                        "SELECT kind FROM entries WHERE id = ?", (row[0],)
+                    ).fetchone()
+                    if found is not None and found[0] != row[1]:
+                        raise StoreError(
+                            f"An entry in the file has the same id as one of yours but is "
+                            f"a different exercise ({row[0]}). Nothing has been changed."
+                        )
+                    self._db.execute(
+                        "INSERT INTO entries"
+                        " (id, kind, status, created_at, updated_at, schema, payload)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        " ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
+                        " created_at = excluded.created_at,"
+                        " updated_at = excluded.updated_at, schema = excluded.schema,"
+                        " payload = excluded.payload",
+                        row,
+                    )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as err:
+            raise StoreError(
+                f"The entries could not be written ({err}). Nothing has been changed."
+            ) from None
+
+    def delete_all(self) -> int:
+        """Remove every entry; returns how many there were."""
+        if self.read_only:
+            raise StoreError("This data file is open to read only.")
+        count = self.count()
+        self._db.execute("DELETE FROM entries")
+        return count
+
     def frame(self, kind: str) -> pd.DataFrame:
         """Entries of one kind as a DataFrame: entry columns then the record's fields."""
         import pandas as pd

@@ -7,10 +7,16 @@ from collections.abc import Sequence
 import ipywidgets as w
 
 from . import ui
-from .exercise import Exercise, short
+from .exercise import Exercise
 from .language import to_we, we_suggestion
 from .markup import esc, tag, text_html
-from .records import CompassionateResponse, NextStep, ThoughtRecord, plan_from_thought
+from .records import (
+    CompassionateResponse,
+    NextStep,
+    ThoughtRecord,
+    plan_from_thought,
+    short,
+)
 from .thought_rows import FeelingRow, ThoughtRow
 
 FILE = "thought_record"
@@ -239,11 +245,6 @@ class ThoughtRecordForm(Exercise):
         self.notes.value = record.notes
         self.stepper.index = 0
         self._build_rerate()
-
-    def summary(self, record: ThoughtRecord) -> str:
-        """The situation, or else the hot thought, in one short line."""
-        hot = record.hot_thought
-        return short(record.situation) or short(hot.text if hot else "") or "—"
 
     # -- live feedback ---------------------------------------------------------
     def refresh(self) -> None:

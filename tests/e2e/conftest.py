@@ -66,8 +66,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def start_server(tmp_path_factory):
+    """Start `workbook serve` with its own data folder; yields a Server, then stops it."""
     data_dir = tmp_path_factory.mktemp("data")
     log = tmp_path_factory.mktemp("log") / "serve.log"
     port, token = _free_port(), "e2e-test-token"
@@ -105,6 +105,17 @@ def server(tmp_path_factory):
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    yield from start_server(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory):
+    """A server whose data no other test module sees (for tests that delete data)."""
+    yield from start_server(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -11,11 +11,14 @@ from .base import (
     MAX_TEXT,
     Entry,
     Record,
+    first_words,
     format_time,
     friendly_time,
     now,
     parse_time,
+    short,
 )
+from .check_in import SCALES, Answer, CheckIn
 from .compassionate_image import (
     FELT,
     FORMS,
@@ -46,9 +49,13 @@ RECORD_TYPES: dict[str, type[Record]] = {
     NextStep.KIND: NextStep,
     CompassionateImage.KIND: CompassionateImage,
     GroundingMemory.KIND: GroundingMemory,
+    CheckIn.KIND: CheckIn,
 }
 
 __all__ = [
+    "SCALES",
+    "Answer",
+    "CheckIn",
     "FELT",
     "FORMS",
     "CompassionateImage",
@@ -70,9 +77,11 @@ __all__ = [
     "Plan",
     "Record",
     "ThoughtRecord",
+    "first_words",
     "format_time",
     "friendly_time",
     "now",
     "parse_time",
     "plan_from_thought",
+    "short",
 ]

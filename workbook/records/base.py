@@ -76,6 +76,21 @@ class Record:
         """True when nothing at all has been written, chosen or rated."""
         return self == type(self)()
 
+    def summary(self) -> str:
+        """One short line saying what the entry is about."""
+        return "—"
+
+
+def short(text: str, limit: int = 60) -> str:
+    """First words of text on one line, cut to `limit` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def first_words(*texts: str, limit: int = 60) -> str:
+    """The first of `texts` with words in it, shortened; a dash if none has."""
+    return next((short(t, limit) for t in texts if t.strip()), "—")
+
 
 def _build(cls: type, data: Any) -> Any:
     if not isinstance(data, dict):

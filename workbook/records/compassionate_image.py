@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from .base import Record, check_choice, check_items, check_text
+from .base import Record, check_choice, check_items, check_text, first_words
 
 FORMS = ("person", "animal", "place", "light", "nature", "other")
 FELT = ("proud", "accepted", "held", "grounded")
@@ -60,6 +60,10 @@ class CompassionateImage(Record):
         if not isinstance(self.senses, Senses):
             raise ValueError("senses must be a Senses record")
 
+    def summary(self) -> str:
+        """Its form in the person's words, or its words to them."""
+        return first_words(self.form_detail, self.words, self.senses.see, limit=50)
+
 
 @dataclass(frozen=True)
 class GroundingMemory(Record):
@@ -85,3 +89,8 @@ class GroundingMemory(Record):
         check_text("what I knew about myself", self.knew)
         if not isinstance(self.senses, Senses):
             raise ValueError("senses must be a Senses record")
+
+    def summary(self) -> str:
+        """When and where, or else what I knew."""
+        moment = ", ".join(x for x in (self.when, self.where) if x.strip())
+        return first_words(moment, self.knew, limit=50)

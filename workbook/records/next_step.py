@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from .base import Record, check_choice, check_items, check_rating, check_text
+from .base import (
+    Record,
+    check_choice,
+    check_items,
+    check_rating,
+    check_text,
+    first_words,
+)
 from .thought_record import ThoughtRecord
 
 SHAME_ANSWERS = ("no", "a little", "yes")
@@ -109,6 +116,10 @@ class NextStep(Record):
     def is_open(self) -> bool:
         """A step was planned and has not yet been checked back on as done."""
         return bool(self.plan.what.strip()) and self.check_back.happened != "yes"
+
+    def summary(self) -> str:
+        """The planned step, or else what happened."""
+        return first_words(self.plan.what, self.what_happened)
 
     def ranked_actions(self) -> list[Action]:
         """Actions written so far, best fit first; less shame breaks a tie."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from .base import Record, check_items, check_rating, check_text
+from .base import Record, check_items, check_rating, check_text, first_words
 
 
 @dataclass(frozen=True)
@@ -101,3 +101,8 @@ class ThoughtRecord(Record):
     def is_empty(self) -> bool:
         """True when nothing at all has been written or rated."""
         return self == ThoughtRecord()
+
+    def summary(self) -> str:
+        """The situation, or else the hot thought."""
+        hot = self.hot_thought
+        return first_words(self.situation, hot.text if hot else "")
