@@ -31,6 +31,7 @@ from workbook.records import (
     GroundingMemory,
     NextStep,
     Plan,
+    Preferences,
     Senses,
     ThoughtRecord,
 )
@@ -62,6 +63,7 @@ def fill(store: Store) -> None:
     store.save(CompassionateImage(form="animal", senses=Senses(see="@home")))
     store.save(GroundingMemory(when="summer", felt=("held",)))
     store.save(CheckIn(answers=(Answer("kind-friend", 4),)))
+    store.save(Preferences(ways=("write",), structure="freedom"))
 
 
 @pytest.fixture
@@ -74,7 +76,7 @@ def test_json_round_trip_is_exact(full):
     data = export_json(full)
     empty = Store.memory()
     plan = read_import(data, empty)
-    assert (len(plan.new), len(plan.update)) == (6, 0)
+    assert (len(plan.new), len(plan.update)) == (7, 0)
     apply_import(plan, empty)
     assert empty.entries() == full.entries()  # ids, times, status and every record
     text = next(e for e in empty.entries() if e.record.summary().startswith("Line one"))

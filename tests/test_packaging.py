@@ -16,6 +16,11 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 def test_there_are_notebooks():
     assert {p.name for p in NOTEBOOKS} >= {
+        "03_compassionate_image.ipynb",
+        "04_check_in.ipynb",
+        "05_my_progress.ipynb",
+        "demo.ipynb",
+        "course_summary.ipynb",
         "00_start_here.ipynb",
         "01_thought_record.ipynb",
     }

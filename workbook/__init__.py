@@ -17,6 +17,8 @@ from .records import (
 from .store import Store, StoreError, open_store
 
 __all__ = [
+    "CourseSummary",
+    "DemoView",
     "CheckInForm",
     "ProgressView",
     "CompassionateImageForm",
@@ -49,6 +51,8 @@ _VIEWS = {
     "CompassionateImageForm": "compassionate_image",
     "CheckInForm": "check_in",
     "ProgressView": "progress",
+    "DemoView": "demo",
+    "CourseSummary": "course",
     "StartPage": "start",
 }
 

@@ -20,6 +20,7 @@ from .voila_app import REMOTE_FLAG
 
 DEFAULT_PORT = 8866
 START = "00_start_here.ipynb"
+DEMO = "demo.ipynb"
 
 
 def notebooks_dir() -> Path:
@@ -104,9 +105,11 @@ def serve(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.data_dir:
         env["WORKBOOK_DATA_DIR"] = str(Path(args.data_dir).expanduser().resolve())
+    if args.demo:
+        env["WORKBOOK_DEMO"] = "1"
     host = f"[{args.ip}]" if ":" in args.ip else args.ip
     base = f"http://{host}:{port}"
-    url = f"{base}/voila/render/{START}?token={token}"
+    url = f"{base}/voila/render/{DEMO if args.demo else START}?token={token}"
     print(
         f"Self-Compassion Workbook is starting. Open this address in your browser:\n\n"
         f"    {url}\n\nPress Ctrl+C to stop.",
@@ -211,9 +214,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--token", default="", help="access token (default: a random one)")
     s.add_argument("--theme", choices=("light", "dark"), default="light")
     s.add_argument("--data-dir", default="", help="folder for your data file")
+    s.add_argument(
+        "--demo", action="store_true", help="supervisor demo: nothing is saved to disk"
+    )
     s.set_defaults(func=serve)
     e = commands.add_parser("export", help="save your data to a file")
-    e.add_argument("--format", choices=("csv", "json", "html"), default="json")
+    e.add_argument(
+        "--format", choices=("csv", "json", "html", "anonymised"), default="json"
+    )
     e.add_argument("--output", required=True, help="a file, or a folder (for csv)")
     e.add_argument("--data-dir", default="", help="the folder holding your data file")
     e.set_defaults(func=export)

@@ -20,6 +20,9 @@ FILES = (
     "compassionate_image",
     "check_in",
     "data",
+    "vignettes",
+    "demo",
+    "course",
     "thinking_patterns",
     "helplines",
     "risk",
@@ -74,6 +77,9 @@ class Content:
         self.values = tuple(
             ValueCard(**v) for v in values["values"] if v["slug"] not in hidden_values
         )
+        from .vignettes import parse_vignettes
+
+        self.vignettes = parse_vignettes(files["vignettes"])
 
     def text(self, file: str, key: str) -> Any:
         """The value at a dotted `key` in a content file, e.g. ('common', 'buttons.next')."""
@@ -120,6 +126,10 @@ def _check(name: str, data: dict[str, Any], default: dict[str, Any]) -> None:
     if name == "thinking_patterns":
         for item in data["patterns"]:
             ThinkingPattern(**item)
+    elif name == "vignettes":
+        from .vignettes import parse_vignettes
+
+        parse_vignettes(data)
     elif name == "values":
         for item in data["values"]:
             ValueCard(**item)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from . import ui
+from .anonymise import export_anonymised
 from .content import Content
 from .export import (
     MAX_IMPORT_BYTES,
@@ -126,6 +127,14 @@ class DataPanel(w.VBox):
                     "text/html",
                 ),
             ]
+            links.append(
+                download_link(
+                    t(FILE, "export.anonymised"),
+                    file_name("anonymised", "json"),
+                    export_anonymised(entries, self._content),
+                    "application/json",
+                )
+            )
             for kind, data in export_csv(self._store).items():
                 label = t(FILE, "export.csv").format(
                     kind=t(FILE, f"kinds.{kind}").lower()

@@ -50,7 +50,13 @@ def data_dir() -> Path:
 
 
 def open_store(folder: str | os.PathLike[str] | None = None) -> Store:
-    """Open (creating if needed) the person's own store in `folder` or `data_dir()`."""
+    """Open (creating if needed) the person's own store in `folder` or `data_dir()`.
+
+    In demo mode (`WORKBOOK_DEMO` set) this is a store in memory instead.
+    """
+    if os.environ.get("WORKBOOK_DEMO"):
+        # `workbook serve --demo`: every app keeps to memory; no file is made or touched.
+        return Store.memory()
     folder = Path(folder) if folder is not None else data_dir()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     # mkdir's mode is filtered by the umask and not applied to an existing folder.

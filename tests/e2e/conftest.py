@@ -66,7 +66,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(tmp_path_factory):
+def start_server(tmp_path_factory, *extra: str):
     """Start `workbook serve` with its own data folder; yields a Server, then stops it."""
     data_dir = tmp_path_factory.mktemp("data")
     log = tmp_path_factory.mktemp("log") / "serve.log"
@@ -84,6 +84,7 @@ def start_server(tmp_path_factory):
                 token,
                 "--data-dir",
                 str(data_dir),
+                *extra,
             ],
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -116,6 +117,12 @@ def server(tmp_path_factory):
 def own_server(tmp_path_factory):
     """A server whose data no other test module sees (for tests that delete data)."""
     yield from start_server(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """`workbook serve --demo`."""
+    yield from start_server(tmp_path_factory, "--demo")
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,7 @@ from .next_step import (
     Plan,
     plan_from_thought,
 )
+from .preferences import STRUCTURES, WAYS, Preferences
 from .thought_record import (
     AutomaticThought,
     CompassionateResponse,
@@ -50,9 +51,13 @@ RECORD_TYPES: dict[str, type[Record]] = {
     CompassionateImage.KIND: CompassionateImage,
     GroundingMemory.KIND: GroundingMemory,
     CheckIn.KIND: CheckIn,
+    Preferences.KIND: Preferences,
 }
 
 __all__ = [
+    "STRUCTURES",
+    "WAYS",
+    "Preferences",
     "SCALES",
     "Answer",
     "CheckIn",
