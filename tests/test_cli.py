@@ -44,15 +44,30 @@ def test_voila_command_is_locked_down():
     assert "--Voila.ip=127.0.0.1" in cmd
     assert "--Voila.port=9999" in cmd and "--Voila.port_retries=0" in cmd
     assert "--token=tok" in cmd and "--no-browser" in cmd
-    assert "--strip_sources=True" in cmd
     assert cmd[1:3] == ["-m", "workbook.voila_app"]
     assert "--allow-remote-access" not in cmd
-    assert any(c.startswith("--MappingKernelManager.cull_idle_timeout=") for c in cmd)
 
 
 def test_allow_remote_turns_the_host_check_off_only_when_asked():
     a = cli.parser().parse_args(["serve", "--ip", "0.0.0.0", "--allow-remote"])
     assert "--allow-remote-access" in cli.voila_command(a, 1, "t")
+
+
+def test_shipped_voila_settings():
+    from workbook.voila_app import PREHEATED, PoolAwareKernelManager, config
+
+    c = config(remote=False, preheat=True)
+    assert c.VoilaConfiguration.strip_sources is True
+    assert c.VoilaConfiguration.multi_kernel_manager_class is PoolAwareKernelManager
+    assert c.MappingKernelManager.cull_idle_timeout == 600
+    assert c.MappingKernelManager.cull_connected is False
+    pools = c.VoilaKernelManager.kernel_pools_config
+    assert pools["default"]["pool_size"] == 0
+    assert all(pools[name]["pool_size"] == 1 for name in PREHEATED)
+    assert "demo.ipynb" not in pools
+    assert (
+        "preheat_kernel" not in config(remote=False, preheat=False).VoilaConfiguration
+    )
 
 
 @pytest.mark.parametrize(

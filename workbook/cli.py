@@ -16,7 +16,7 @@ import webbrowser
 from importlib import resources
 from pathlib import Path
 
-from .voila_app import REMOTE_FLAG
+from .voila_app import NO_PREHEAT_FLAG, REMOTE_FLAG
 
 DEFAULT_PORT = 8866
 START = "00_start_here.ipynb"
@@ -67,14 +67,16 @@ def voila_command(args: argparse.Namespace, port: int, token: str) -> list[str]:
         "--Voila.port_retries=0",
         f"--token={token}",
         f"--theme={args.theme}",
-        "--strip_sources=True",
-        # Standalone Voila switches the Host check off (DNS rebinding); voila_app
-        # switches it back on unless remote access was asked for.
         *([REMOTE_FLAG] if args.allow_remote else []),
-        # Kernels of pages that never connected are closed; connected ones never are.
-        "--MappingKernelManager.cull_idle_timeout=600",
-        "--MappingKernelManager.cull_interval=60",
-        "--MappingKernelManager.cull_connected=False",
+        *([NO_PREHEAT_FLAG] if args.no_preheat else []),
+        *(
+            [
+                f"--MappingKernelManager.cull_idle_timeout={args.cull_idle}",
+                f"--MappingKernelManager.cull_interval={max(1, args.cull_idle // 3)}",
+            ]
+            if args.cull_idle
+            else []
+        ),
     ]
 
 
@@ -217,6 +219,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--demo", action="store_true", help="supervisor demo: nothing is saved to disk"
     )
+    s.add_argument(
+        "--no-preheat",
+        action="store_true",
+        help="start no kernels before they are needed",
+    )
+    s.add_argument("--cull-idle", type=int, default=0, help=argparse.SUPPRESS)
     s.set_defaults(func=serve)
     e = commands.add_parser("export", help="save your data to a file")
     e.add_argument(

@@ -54,6 +54,12 @@ def open_store(folder: str | os.PathLike[str] | None = None) -> Store:
 
     In demo mode (`WORKBOOK_DEMO` set) this is a store in memory instead.
     """
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        # A preheated Voila kernel runs its notebook before anyone asks for the page;
+        # wait for the real request, so the data read is the data as it is then.
+        from voila.utils import wait_for_request
+
+        wait_for_request()
     if os.environ.get("WORKBOOK_DEMO"):
         # `workbook serve --demo`: every app keeps to memory; no file is made or touched.
         return Store.memory()

@@ -1,28 +1,107 @@
-"""Runs Voila with settings that its command line cannot carry safely.
+"""Voila as the workbook runs it: the settings are shipped here, with the package.
 
-`--Voila.tornado_settings=allow_remote_access=False` arrives as the string "False",
-which is truthy and would leave the Host check off; so the setting is given as config.
+- The Host check stays on (standalone Voila turns it off; DNS rebinding) unless remote
+  access was asked for. `--Voila.tornado_settings=allow_remote_access=False` would arrive
+  as the string "False", which is truthy, so the setting is given as config instead.
+- `/` goes to the start page, which lists every app in order, one line each.
+- The person-facing apps have one preheated kernel each, so they open faster; the
+  notebooks wait for the real request before reading any data (`open_store`), so no
+  stored text is rendered ahead of time.
+- Kernels of pages that never connected are culled; kernels waiting in the preheat pool
+  are not (Voila would otherwise hand a culled kernel to the next visitor).
 """
 
 from __future__ import annotations
 
 import sys
 
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from tornado import web
 from traitlets.config import Config
 
 REMOTE_FLAG = "--allow-remote-access"
+NO_PREHEAT_FLAG = "--no-preheat"
+START = "00_start_here.ipynb"
+#: Apps a person opens first and most; each keeps one warm kernel ready.
+PREHEATED = (
+    "00_start_here.ipynb",
+    "01_thought_record.ipynb",
+    "02_values_next_step.ipynb",
+    "03_compassionate_image.ipynb",
+    "04_check_in.ipynb",
+    "05_my_progress.ipynb",
+)
+
+
+class PoolAwareKernelManager(AsyncMappingKernelManager):
+    """Culls idle kernels, except those waiting, unused, in the preheat pool."""
+
+    def _pooled(self) -> set[str]:
+        ids = set()
+        for pool in getattr(self, "_pools", {}).values():
+            for task in pool:
+                if task.done() and not task.cancelled() and task.exception() is None:
+                    ids.add(task.result().get("kernel_id"))
+        return ids
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """Leave pooled kernels alone; cull the rest as usual."""
+        if kernel_id in self._pooled():
+            return
+        await super().cull_kernel_if_idle(kernel_id)
+
+
+class StartPageHandler(web.RequestHandler):
+    """`/` and the file tree go to the start page (keeping the query, e.g. a token)."""
+
+    def initialize(self, target: str) -> None:
+        self.target = target
+
+    def get(self) -> None:
+        query = self.request.query
+        self.redirect(self.target + (f"?{query}" if query else ""))
+
+
+def config(remote: bool, preheat: bool) -> Config:
+    """The workbook's Voila settings."""
+    c = Config()
+    c.Voila.tornado_settings = {"allow_remote_access": remote}
+    c.VoilaConfiguration.strip_sources = True
+    c.VoilaConfiguration.multi_kernel_manager_class = PoolAwareKernelManager
+    c.MappingKernelManager.cull_idle_timeout = 600
+    c.MappingKernelManager.cull_interval = 60
+    c.MappingKernelManager.cull_connected = False
+    if preheat:
+        c.VoilaConfiguration.preheat_kernel = True
+        pools = {"default": {"pool_size": 0}}
+        pools.update({name: {"pool_size": 1} for name in PREHEATED})
+        c.VoilaKernelManager.kernel_pools_config = pools
+    return c
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Start Voila with these arguments; the Host check stays on unless REMOTE_FLAG."""
+    """Start Voila with the workbook's settings; flags after these go to Voila."""
     args = list(sys.argv[1:] if argv is None else argv)
     remote = REMOTE_FLAG in args
-    args = [a for a in args if a != REMOTE_FLAG]
+    preheat = NO_PREHEAT_FLAG not in args
+    args = [a for a in args if a not in (REMOTE_FLAG, NO_PREHEAT_FLAG)]
+    from jupyter_server.utils import url_path_join
     from voila.app import Voila
 
-    config = Config()
-    config.Voila.tornado_settings = {"allow_remote_access": remote}
-    Voila.launch_instance(argv=args, config=config)
+    class WorkbookVoila(Voila):
+        def init_handlers(self) -> list:
+            target = url_path_join(self.base_url, "voila/render", START)
+            landing = [
+                (
+                    url_path_join(self.server_url, path),
+                    StartPageHandler,
+                    {"target": target},
+                )
+                for path in (r"/?", r"/voila/tree/?")
+            ]
+            return landing + super().init_handlers()
+
+    WorkbookVoila.launch_instance(argv=args, config=config(remote, preheat))
 
 
 if __name__ == "__main__":

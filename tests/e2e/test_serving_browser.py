@@ -1,0 +1,65 @@
+"""Serving: the landing page, preheated kernels, and culling that spares the pool."""
+
+from __future__ import annotations
+
+import os
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .browser import open_app
+from .conftest import start_server
+
+
+@pytest.fixture(scope="module")
+def quick_cull_server(tmp_path_factory):
+    yield from start_server(tmp_path_factory, "--cull-idle", "3")
+
+
+def _kernels(server_pid_hint: str) -> int:
+    """How many ipykernel processes serve this server's data folder."""
+    count = 0
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            environ = (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if "ipykernel" in cmdline and server_pid_hint.encode() in environ:
+            count += 1
+    return count
+
+
+def test_landing_page_is_the_start_page(page, server):
+    page.goto(f"{server.base}/?token={server.token}", wait_until="commit")
+    page.wait_for_selector(".wb-app", timeout=90_000)
+    expect(
+        page.get_by_role("heading", name="Welcome to the Self-Compassion Workbook")
+    ).to_be_visible()
+    assert page.url.startswith(f"{server.base}/voila/render/00_start_here.ipynb")
+
+
+def test_idle_culling_spares_the_preheated_pool(page, quick_cull_server):
+    server = quick_cull_server
+    hint = str(server.data_dir)
+    deadline = time.monotonic() + 60
+    while _kernels(hint) < 6 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    pooled = _kernels(hint)
+    assert pooled >= 6, "one warm kernel for each person-facing app"
+    # A visit that never opens a websocket leaves a kernel behind; the culler closes it.
+    with urllib.request.urlopen(server.url("demo.ipynb"), timeout=60) as response:
+        assert response.status == 200
+    time.sleep(1)
+    assert _kernels(hint) > pooled
+    time.sleep(8)  # well past the 3-second idle limit
+    assert _kernels(hint) == pooled  # the stray kernel went; the pool stayed
+    open_app(page, server.url("01_thought_record.ipynb"))
+    page.get_by_label("The situation", exact=True).fill("after the pool sat idle")
+    expect(page.locator(".wb-name-autosave-note")).to_contain_text("kept")
+    assert os.path.exists(server.db)
