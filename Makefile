@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint browser clean
+.PHONY: run test bench lint browser clean
 
 $(VENV)/.run-installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -22,8 +22,19 @@ run: $(VENV)/.run-installed
 browser:
 	@sh scripts/ensure-chromium
 
-test: $(VENV)/.test-installed browser
+# The JupyterHub test needs configurable-http-proxy, from the npm registry.
+$(VENV)/node/node_modules/.bin/configurable-http-proxy: $(VENV)/.test-installed
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(VENV)/node configurable-http-proxy; \
+	else \
+		echo "npm not found: the JupyterHub test needs configurable-http-proxy (it fails under CI=true)"; \
+	fi
+
+test: $(VENV)/.test-installed $(VENV)/node/node_modules/.bin/configurable-http-proxy browser
 	$(PY) -m pytest
+
+bench: $(VENV)/.test-installed browser
+	$(PY) bench/run.py
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check workbook tests

@@ -93,7 +93,7 @@ def test_delete_everything_needs_the_word(panel, store):
 
 
 def test_import_shows_a_preview_and_writes_only_when_agreed(panel, store):
-    data = export_json(store)
+    data = export_json(store.entries())
     store.delete_all()
     upload(panel, data)
     assert "New: 2." in panel.import_status.value and store.count() == 0
@@ -129,5 +129,5 @@ def test_bad_uploads_change_nothing(panel, store, data, message):
 
 
 def test_upload_is_cleared_after_reading(panel, store):
-    upload(panel, export_json(store))
+    upload(panel, export_json(store.entries()))
     assert panel.upload.value == ()

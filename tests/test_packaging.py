@@ -72,3 +72,80 @@ def test_binder_installs_the_workbook():
     assert "." in lines
     version = (ROOT / "binder" / "runtime.txt").read_text().strip()
     assert version.startswith("python-3.") and int(version.split(".")[1]) >= 11
+
+
+def test_binder_pins_what_the_workbook_needs():
+    lines = [
+        line.strip()
+        for line in (ROOT / "binder" / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert lines[-1] == "."
+    pinned = {line.split("==")[0].lower() for line in lines[:-1]}
+    assert all("==" in line for line in lines[:-1])
+    assert {"ipywidgets", "voila", "jupyterlab", "pandas", "matplotlib"} <= pinned
+
+
+def test_binder_pins_meet_the_package_and_advisory_floors():
+    from packaging.requirements import Requirement
+    from packaging.version import Version
+
+    pins = {
+        line.split("==")[0].lower(): Version(line.split("==")[1])
+        for line in (ROOT / "binder" / "requirements.txt").read_text().splitlines()
+        if "==" in line
+    }
+    assert pins["voila"] >= Version("0.5.6")  # CVE-2024-30265
+    assert pins["jupyter_server"] >= Version("2.14.1")
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for dependency in project["dependencies"]:
+        requirement = Requirement(dependency)
+        name = requirement.name.lower()
+        if name in pins:
+            assert pins[name] in requirement.specifier, (
+                f"{name} pin outside {requirement}"
+            )
+
+
+def test_binder_environment_resolves(tmp_path):
+    # pip resolves (without installing) exactly what repo2docker would install.
+    report = tmp_path / "report.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--dry-run",
+            "--ignore-installed",
+            "--quiet",
+            "--report",
+            str(report),
+            "-r",
+            "binder/requirements.txt",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    installed = {
+        i["metadata"]["name"].lower() for i in json.loads(report.read_text())["install"]
+    }
+    assert {"voila", "ipywidgets", "self-compassion-workbook"} <= installed
+
+
+def test_readme_badges_point_at_notebooks_that_exist():
+    import re
+    from urllib.parse import unquote
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    paths = re.findall(r"mybinder\.org/v2/gh/[^)]*?urlpath=([^)\s]+)", readme)
+    assert any(unquote(p).startswith("voila/render/") for p in paths)
+    assert any(unquote(p).startswith("lab/tree/") for p in paths)
+    for path in paths:
+        notebook = unquote(path).split("/", 2)[2]
+        assert (ROOT / notebook).is_file(), notebook

@@ -53,7 +53,7 @@ class BinderBanner(w.HTML):
         link = download_link(
             self._label,
             file_name("data", "json"),
-            export_json(self._store),
+            export_json(self._store.entries()),
             "application/json",
         )
         self.value = (

@@ -151,15 +151,15 @@ def export(args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser()
     if args.format == "csv":
         output.mkdir(parents=True, exist_ok=True)
-        for kind, data in export_csv(store).items():
+        for kind, data in export_csv(store.entries()).items():
             path = output / file_name(kind, "csv")
             path.write_bytes(data)
             print(f"Wrote {path}")
         return 0
     data = (
-        export_json(store)
+        export_json(store.entries())
         if args.format == "json"
-        else export_html(store, load_content())
+        else export_html(store.entries(), load_content())
     )
     if output.is_dir():
         output = output / file_name(

@@ -21,16 +21,26 @@ from .export import (
     read_import,
 )
 from .markup import download_link, tag
-from .records import friendly_time
+from .records import Entry, friendly_time
 from .store import Store, StoreError
 
 FILE = "data"
+#: Up to this many entries, the downloads are built as soon as the page opens.
+EAGER_LIMIT = 500
+#: How many entries the delete list offers when no page of the table says otherwise.
+DELETE_CHOICES = 20
 
 
 class DataPanel(w.VBox):
     """Export links, an import with a preview, and deletes that must be confirmed."""
 
-    def __init__(self, store: Store, content: Content, on_change: Callable[[], None]):
+    def __init__(
+        self,
+        store: Store,
+        content: Content,
+        on_change: Callable[[], None],
+        load: bool = True,
+    ):
         t = content.text
         self._store, self._content, self._t = store, content, t
         self._on_change = on_change
@@ -38,6 +48,8 @@ class DataPanel(w.VBox):
         #: What a confirm button may delete; set only by its own first button.
         self._armed: tuple[str, str | None] | None = None
         self.downloads = w.HTML()
+        self._entries: list[Entry] = []
+        self.prepare = ui.button(t(FILE, "export.prepare"), "primary")
         self.upload = w.FileUpload(
             accept=".json,application/json",
             multiple=False,
@@ -71,7 +83,7 @@ class DataPanel(w.VBox):
         self.delete_status = ui.notice()
         ui.name_all(
             self,
-            "downloads upload import_status apply cancel one_picker delete_one delete_all "
+            "downloads prepare upload import_status apply cancel one_picker delete_one delete_all "
             "confirm_text confirm_box confirm_one confirm_all keep confirm delete_status",
         )
         super().__init__(
@@ -79,6 +91,7 @@ class DataPanel(w.VBox):
                 ui.heading(t(FILE, "export.heading")),
                 ui.paragraph(t(FILE, "export.intro")),
                 self.downloads,
+                self.prepare,
                 ui.heading(t(FILE, "import.heading")),
                 ui.paragraph(t(FILE, "import.intro")),
                 self.upload,
@@ -101,52 +114,67 @@ class DataPanel(w.VBox):
         self.confirm_one.on_click(self._on_confirm_one_click)
         self.confirm_all.on_click(self._on_confirm_all_click)
         self.keep.on_click(self._on_keep_click)
+        self.prepare.on_click(self._on_prepare_click)
         ui.show(self.import_buttons, False)
         self._disarm()
-        self.refresh()
+        if load:
+            self.refresh()
 
     # -- export ------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Rebuild the download links and the list of entries from the store."""
-        t = self._t
-        entries = self._store.entries()
+    def refresh(self, entries: list[Entry] | None = None) -> None:
+        """Rebuild the downloads (or offer to) and the delete list from the store."""
+        entries = self._store.entries() if entries is None else entries
+        self._entries = entries
         if not entries:
-            self.downloads.value = tag("p", t(FILE, "export.nothing"), "wb-muted")
+            self.downloads.value = tag("p", self._t(FILE, "export.nothing"), "wb-muted")
+        elif len(entries) <= EAGER_LIMIT:
+            self._build_downloads()
         else:
-            links = [
-                download_link(
-                    t(FILE, "export.json"),
-                    file_name("data", "json"),
-                    export_json(self._store),
-                    "application/json",
-                ),
-                download_link(
-                    t(FILE, "export.html"),
-                    file_name("summary", "html"),
-                    export_html(self._store, self._content),
-                    "text/html",
-                ),
-            ]
-            links.append(
-                download_link(
-                    t(FILE, "export.anonymised"),
-                    file_name("anonymised", "json"),
-                    export_anonymised(entries, self._content),
-                    "application/json",
-                )
-            )
-            for kind, data in export_csv(self._store).items():
-                label = t(FILE, "export.csv").format(
-                    kind=t(FILE, f"kinds.{kind}").lower()
-                )
-                links.append(
-                    download_link(label, file_name(kind, "csv"), data, "text/csv")
-                )
-            self.downloads.value = (
-                '<ul class="wb-downloads">'
-                + "".join(f"<li>{link}</li>" for link in links)
-                + "</ul>"
-            )
+            # Many entries: build the files when asked, not every time the page opens.
+            self.downloads.value = tag("p", self._t(FILE, "export.large"), "wb-muted")
+        ui.show(self.prepare, len(entries) > EAGER_LIMIT)
+        self.choose(entries[:DELETE_CHOICES])
+        for widget in (self.one_picker, self.delete_one, self.delete_all):
+            ui.show(widget, bool(entries))
+
+    def _on_prepare_click(self, _button: w.Button) -> None:
+        self._build_downloads()
+        ui.show(self.prepare, False)
+
+    def _build_downloads(self) -> None:
+        t, entries = self._t, self._entries
+        links = [
+            download_link(
+                t(FILE, "export.json"),
+                file_name("data", "json"),
+                export_json(entries),
+                "application/json",
+            ),
+            download_link(
+                t(FILE, "export.html"),
+                file_name("summary", "html"),
+                export_html(entries, self._content),
+                "text/html",
+            ),
+            download_link(
+                t(FILE, "export.anonymised"),
+                file_name("anonymised", "json"),
+                export_anonymised(entries, self._content),
+                "application/json",
+            ),
+        ]
+        for kind, data in export_csv(entries).items():
+            label = t(FILE, "export.csv").format(kind=t(FILE, f"kinds.{kind}").lower())
+            links.append(download_link(label, file_name(kind, "csv"), data, "text/csv"))
+        self.downloads.value = (
+            '<ul class="wb-downloads">'
+            + "".join(f"<li>{link}</li>" for link in links)
+            + "</ul>"
+        )
+
+    def choose(self, entries: list[Entry]) -> None:
+        """Offer these entries (the page of the table in view) for deleting one."""
+        t = self._t
         self.one_picker.options = [
             (
                 f"{friendly_time(e.updated_at)} · {t(FILE, f'kinds.{e.kind}')} · "
@@ -156,8 +184,6 @@ class DataPanel(w.VBox):
             for e in entries
         ]
         self.one_picker.value = entries[0].id if entries else None
-        for widget in (self.one_picker, self.delete_one, self.delete_all):
-            ui.show(widget, bool(entries))
 
     # -- import ------------------------------------------------------------------
     def _on_upload_value(self, change: dict) -> None:

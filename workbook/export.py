@@ -53,13 +53,13 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
     }
 
 
-def export_json(store: Store) -> bytes:
-    """Every entry, losslessly, as UTF-8 JSON."""
+def export_json(entries: list[Entry]) -> bytes:
+    """Every entry (as `Store.entries()` gives them), losslessly, as UTF-8 JSON."""
     document = {
         "format": FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": format_time(now()),
-        "entries": [entry_dict(e) for e in reversed(store.entries())],
+        "entries": [entry_dict(e) for e in reversed(entries)],
     }
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -101,17 +101,17 @@ def guard_cell(value: Any) -> Any:
     return value
 
 
-def export_csv(store: Store) -> dict[str, bytes]:
+def export_csv(entries: list[Entry]) -> dict[str, bytes]:
     """One CSV (UTF-8 with BOM, for spreadsheets) per exercise that has entries."""
     import pandas as pd
 
     out = {}
     for kind, record_type in RECORD_TYPES.items():
-        entries = list(reversed(store.entries(kind)))
-        if not entries:
+        of_kind = [e for e in reversed(entries) if e.kind == kind]
+        if not of_kind:
             continue
         rows = []
-        for e in entries:
+        for e in of_kind:
             row = {
                 "id": e.id,
                 "status": e.status,
@@ -143,19 +143,19 @@ def _value_html(value: Any) -> str:
     return text_html(str(value))
 
 
-def export_html(store: Store, content: Content) -> bytes:
+def export_html(entries: list[Entry], content: Content) -> bytes:
     """A standalone, printable page of every entry; all text escaped, no script runs."""
     t = content.text
     sections = []
     for kind in RECORD_TYPES:
-        entries = list(reversed(store.entries(kind)))
-        if not entries:
+        of_kind = [e for e in reversed(entries) if e.kind == kind]
+        if not of_kind:
             continue
         items = "".join(
             f"<article><h3>{esc(friendly_time(e.updated_at))}"
             f"{'' if e.status == 'done' else ' (draft)'}</h3>"
             f"{_value_html(e.record.to_dict())}</article>"
-            for e in entries
+            for e in of_kind
         )
         sections.append(
             f"<section><h2>{esc(t('data', f'kinds.{kind}'))}</h2>{items}</section>"

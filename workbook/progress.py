@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import io
 
@@ -157,7 +158,7 @@ class ProgressView(ui.App):
         self.page_label = w.HTML()
         self.previous = ui.button(t("previous"))
         self.next = ui.button(t("next"))
-        self.data = DataPanel(store, self.content, self.refresh)
+        self.data = DataPanel(store, self.content, self.refresh, load=False)
         ui.name_all(
             self, "empty refresh_button plots sort table page_label previous next data"
         )
@@ -206,13 +207,32 @@ class ProgressView(ui.App):
             else tag("p", self._t("empty"))
             + f'<p><a class="wb-link" href="01_thought_record.ipynb">{esc(self._t("empty_link"))}</a></p>'
         )
-        self.plots.value = (
-            plots_html(progress(self._entries, self.content), self.content)
-            if has
-            else ""
-        )
+        self.plots.value = tag("p", self._t("drawing"), "wb-muted") if has else ""
+        self.plots_drawn = False
+        if has:
+            self._later(self._draw_plots)
+        self.data.refresh(self._entries)
         self._show_page(0)
-        self.data.refresh()
+
+    @staticmethod
+    def _later(work) -> None:
+        """Run `work` once the page is up (in a kernel), or now (with no event loop).
+
+        Drawing the plots takes longer than everything else on the page together;
+        the table and the data tools need not wait for it.
+        """
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            work()
+        else:
+            loop.call_soon(work)
+
+    def _draw_plots(self) -> None:
+        self.plots.value = plots_html(
+            progress(self._entries, self.content), self.content
+        )
+        self.plots_drawn = True
 
     def _turn(self, step: int) -> None:
         self._show_page(self._page + step)
@@ -248,5 +268,6 @@ class ProgressView(ui.App):
             ),
             "wb-muted",
         )
+        self.data.choose(shown)
         self.previous.disabled = self._page == 0
         self.next.disabled = self._page >= pages - 1

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, ClassVar, get_args, get_origin, get_type_hints
 
 #: The most characters one text field may hold. Far above any real entry, far below the
@@ -92,26 +94,42 @@ def first_words(*texts: str, limit: int = 60) -> str:
     return next((short(t, limit) for t in texts if t.strip()), "—")
 
 
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(hint: Any) -> Callable[[Any], Any]:
+    """How to turn JSON for a field of this type into the field's value."""
+    if dataclasses.is_dataclass(hint):
+        return lambda value: _build(hint, value)
+    if get_origin(hint) is tuple:
+        item = _converter(get_args(hint)[0])
+
+        def as_tuple(value: Any) -> tuple:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list, not {type(value).__name__}")
+            return tuple(item(v) for v in value)
+
+        return as_tuple
+    return _identity
+
+
+@cache
+def _shape(cls: type) -> dict[str, Callable[[Any], Any]]:
+    # Resolving type hints is slow and a record type's shape never changes: work out
+    # each field's converter once per type.
+    hints = get_type_hints(cls)
+    return {f.name: _converter(hints[f.name]) for f in dataclasses.fields(cls)}
+
+
 def _build(cls: type, data: Any) -> Any:
     if not isinstance(data, dict):
         raise TypeError(f"{cls.__name__} must be a table, not {type(data).__name__}")
-    hints = get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
-    unknown = set(data) - names
+    converters = _shape(cls)
+    unknown = data.keys() - converters.keys()
     if unknown:
         raise ValueError(f"unknown {cls.__name__} fields: {sorted(unknown)}")
-    return cls(**{key: _value(hints[key], value) for key, value in data.items()})
-
-
-def _value(hint: Any, value: Any) -> Any:
-    if dataclasses.is_dataclass(hint):
-        return _build(hint, value)
-    if get_origin(hint) is tuple:
-        if not isinstance(value, list | tuple):
-            raise TypeError(f"expected a list, not {type(value).__name__}")
-        (item, _ellipsis) = get_args(hint)
-        return tuple(_value(item, v) for v in value)
-    return value
+    return cls(**{key: converters[key](value) for key, value in data.items()})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,429 @@
+"""Benchmarks: each figure as a ratio to a baseline measured in the same run.
+
+Run with `make bench`. Medians of at least five runs; prints a table with the targets.
+Not part of `make test`: speed is measured here, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = [
+    "00_start_here.ipynb",
+    "01_thought_record.ipynb",
+    "02_values_next_step.ipynb",
+    "03_compassionate_image.ipynb",
+    "04_check_in.ipynb",
+    "05_my_progress.ipynb",
+]
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+BARE_CODE = "import ipywidgets as w\nw.Button(description='Hello')"
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+rows: list[tuple[str, str, str, str]] = []
+
+
+def report(name: str, value: str, target: str, ok: bool | None) -> None:
+    verdict = "—" if ok is None else ("meets" if ok else "MISSES")
+    rows.append((name, value, target, verdict))
+    print(f"  {name}: {value} (target {target}) {verdict}", flush=True)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bare_notebook(folder: Path) -> None:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(BARE_CODE)]
+    nbformat.write(nb, folder / "bare.ipynb")
+
+
+def start(command: list[str], env: dict[str, str], base: str) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/voila/static/voila.js", timeout=2):
+                return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit("server did not start")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def navigate(browser, url: str, selector: str) -> float:
+    context = browser.new_context()
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector(selector, timeout=120_000)
+    elapsed = time.perf_counter() - started
+    context.close()
+    return elapsed
+
+
+def bench_pages(browser, data: Path) -> None:
+    print("Navigate -> widgets visible", flush=True)
+    folder = Path(tempfile.mkdtemp(prefix="bench-nb-"))
+    for name in APPS:
+        shutil.copy(ROOT / "notebooks" / name, folder / name)
+    bare_notebook(folder)
+    env = dict(os.environ, WORKBOOK_DATA_DIR=str(data))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    cold = start(
+        [
+            sys.executable,
+            "-m",
+            "workbook.voila_app",
+            str(folder),
+            "--no-preheat",
+            "--no-browser",
+            f"--Voila.port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--token=bench",
+        ],
+        env,
+        base,
+    )
+    try:
+        bare = median(
+            [
+                navigate(
+                    browser,
+                    f"{base}/voila/render/bare.ipynb?token=bench",
+                    ".widget-button",
+                )
+                for _ in range(RUNS)
+            ]
+        )
+        report("bare one-widget notebook, cold", f"{bare:.2f} s", "baseline", None)
+        for app in APPS:
+            t = median(
+                [
+                    navigate(
+                        browser, f"{base}/voila/render/{app}?token=bench", ".wb-app"
+                    )
+                    for _ in range(RUNS)
+                ]
+            )
+            report(f"{app}, cold", f"{t / bare:.2f}x bare", "<= 1.1x", t / bare <= 1.1)
+    finally:
+        stop(cold)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    served = start(
+        [
+            sys.executable,
+            "-m",
+            "workbook.cli",
+            "serve",
+            "--no-browser",
+            "--port",
+            str(port),
+            "--token",
+            "bench",
+            "--data-dir",
+            str(data),
+        ],
+        env,
+        base,
+    )
+    try:
+        time.sleep(8)  # the preheat pool fills
+        times: dict[str, list[float]] = {app: [] for app in APPS}
+        for _ in range(RUNS):
+            for app in APPS:
+                times[app].append(
+                    navigate(
+                        browser, f"{base}/voila/render/{app}?token=bench", ".wb-app"
+                    )
+                )
+            time.sleep(4)  # the pool refills
+        for app in APPS:
+            t = median(times[app])
+            report(
+                f"{app}, workbook serve defaults",
+                f"{t / bare:.2f}x bare cold",
+                "<= 0.7x",
+                t / bare <= 0.7,
+            )
+    finally:
+        stop(served)
+
+
+CLICK_JS = """async () => {
+  const next = [...document.querySelectorAll('.wb-name-next')].pop();
+  const back = [...document.querySelectorAll('.wb-name-back')].pop();
+  const count = document.querySelector('.wb-step-count');
+  const times = [];
+  for (let i = 0; i < 30; i++) {
+    const button = i % 2 === 0 ? next : back;
+    const before = count.textContent;
+    const started = performance.now();
+    await new Promise(resolve => {
+      const seen = new MutationObserver(() => {
+        if (document.querySelector('.wb-step-count').textContent !== before) {
+          seen.disconnect(); resolve();
+        }
+      });
+      seen.observe(document.body, {subtree: true, childList: true, characterData: true});
+      button.click();
+    });
+    times.push(performance.now() - started);
+    await new Promise(r => setTimeout(r, 50));
+  }
+  return times;
+}"""
+
+
+def bench_clicks(browser, data: Path) -> None:
+    print("Click -> visible feedback", flush=True)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = start(
+        [
+            sys.executable,
+            "-m",
+            "workbook.cli",
+            "serve",
+            "--no-browser",
+            "--port",
+            str(port),
+            "--token",
+            "bench",
+            "--data-dir",
+            str(data),
+            "--no-preheat",
+        ],
+        dict(os.environ),
+        base,
+    )
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(
+            f"{base}/voila/render/01_thought_record.ipynb?token=bench",
+            wait_until="commit",
+        )
+        page.wait_for_selector(".wb-name-next", timeout=120_000)
+        page.wait_for_timeout(1000)
+        times = [t for _ in range(RUNS) for t in page.evaluate(CLICK_JS)]
+        context.close()
+    finally:
+        stop(proc)
+    report("Next -> step shown, p50", f"{median(times):.0f} ms", "—", None)
+    report(
+        "Next -> step shown, p95",
+        f"{p95(times):.0f} ms",
+        "<= 100 ms",
+        p95(times) <= 100,
+    )
+
+
+def bench_store(data: Path) -> None:
+    print("Store and progress with 10,000 entries", flush=True)
+    from workbook.records import AutomaticThought, Entry, Feeling, ThoughtRecord, now
+    from workbook.store import open_store
+
+    store = open_store(data / "big")
+    moment = now()
+    batch = [
+        Entry(
+            f"bench{i:05d}",
+            "thought_record",
+            "done",
+            moment,
+            moment,
+            ThoughtRecord(
+                situation=f"Situation {i} " * 5,
+                feelings=(Feeling("sad", 70, 40),),
+                thoughts=(AutomaticThought("I always get it wrong, I'm useless", 80),),
+            ),
+        )
+        for i in range(10_000)
+    ]
+    store.put_entries(batch)
+    saves = []
+    for i in range(200):
+        record = ThoughtRecord(situation=f"new {i}")
+        started = time.perf_counter()
+        store.save(record)
+        saves.append((time.perf_counter() - started) * 1000)
+    report(
+        "save with 10,000 entries, p95",
+        f"{p95(saves):.1f} ms",
+        "<= 20 ms",
+        p95(saves) <= 20,
+    )
+    # As in a kernel: an event loop runs, so the plots are drawn just after the page is up.
+    probe = [
+        sys.executable,
+        str(ROOT / "bench" / "progress_probe.py"),
+        str(data / "big"),
+    ]
+    results = [
+        json.loads(
+            subprocess.run(probe, capture_output=True, text=True, check=True).stdout
+        )
+        for _ in range(RUNS)
+    ]
+    shown = median([r[0] for r in results])
+    drawn = median([r[1] for r in results])
+    widgets = results[0][2]
+    report(
+        "progress view with 10,000 entries: time to show",
+        f"{shown:.2f} s",
+        "<= 1 s",
+        shown <= 1,
+    )
+    report(
+        "progress view with 10,000 entries: plots drawn", f"{drawn:.2f} s", "—", None
+    )
+    report(
+        "progress view with 10,000 entries: widgets",
+        f"{widgets}",
+        "<= 150",
+        widgets <= 150,
+    )
+
+
+def kernel_rss(code: str, data: Path) -> float:
+    """Resident memory (MB) of a fresh kernel after running `code`."""
+    from jupyter_client.manager import start_new_kernel
+
+    env = dict(os.environ, WORKBOOK_DATA_DIR=str(data))
+    km, kc = start_new_kernel(env=env)
+    try:
+        kc.execute_interactive(code, timeout=120)
+        pid = km.provisioner.pid if km.provisioner else km.kernel.pid
+        status = Path(f"/proc/{pid}/status").read_text()
+        rss = next(
+            int(line.split()[1])
+            for line in status.splitlines()
+            if line.startswith("VmRSS")
+        )
+        return rss / 1024
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def bench_memory(data: Path) -> None:
+    print("Kernel memory", flush=True)
+    import nbformat
+
+    bare = median([kernel_rss(BARE_CODE, data) for _ in range(RUNS)])
+    report("bare ipywidgets kernel", f"{bare:.0f} MB", "baseline", None)
+    for app in APPS:
+        nb = nbformat.read(ROOT / "notebooks" / app, as_version=4)
+        code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        rss = median([kernel_rss(code, data) for _ in range(RUNS)])
+        report(
+            f"{app} kernel memory",
+            f"{rss / bare:.2f}x bare",
+            "<= 1.2x",
+            rss / bare <= 1.2,
+        )
+
+
+def import_time(module: str) -> float:
+    times = []
+    for _ in range(max(RUNS, 10)):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+        times.append(time.perf_counter() - started)
+    return median(times)
+
+
+def bench_import() -> None:
+    print("Import", flush=True)
+    base = import_time("ipywidgets")
+    ours = import_time("workbook")
+    report(
+        "import workbook",
+        f"{ours / base:.2f}x import ipywidgets",
+        "<= 1.2x",
+        ours / base <= 1.2,
+    )
+
+
+def main() -> None:
+    data = Path(tempfile.mkdtemp(prefix="bench-data-"))
+    only = set(sys.argv[1:])
+    print(
+        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"voila {version('voila')}, ipywidgets {version('ipywidgets')}, "
+        f"jupyter_server {version('jupyter_server')}; medians of {RUNS} runs",
+        flush=True,
+    )
+    if not only or "import" in only:
+        bench_import()
+    if not only or "store" in only:
+        bench_store(data)
+    if not only or "memory" in only:
+        bench_memory(data)
+    if not only or {"pages", "clicks"} & only:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium", headless=True, args=BROWSER_ARGS
+            )
+            if not only or "clicks" in only:
+                bench_clicks(browser, data)
+            if not only or "pages" in only:
+                bench_pages(browser, data)
+            browser.close()
+    print("\n| measure | result | target | |\n| --- | --- | --- | --- |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
