@@ -20,15 +20,10 @@ import urllib.request
 from importlib.metadata import version
 from pathlib import Path
 
+from workbook.voila_app import PREHEATED
+
 ROOT = Path(__file__).resolve().parent.parent
-APPS = [
-    "00_start_here.ipynb",
-    "01_thought_record.ipynb",
-    "02_values_next_step.ipynb",
-    "03_compassionate_image.ipynb",
-    "04_check_in.ipynb",
-    "05_my_progress.ipynb",
-]
+APPS = list(PREHEATED)
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 BARE_CODE = "import ipywidgets as w\nw.Button(description='Hello')"
 BROWSER_ARGS = [
@@ -174,16 +169,14 @@ def bench_pages(browser, data: Path) -> None:
         base,
     )
     try:
-        time.sleep(8)  # the preheat pool fills
+        time.sleep(10)  # the preheat pool fills
         times: dict[str, list[float]] = {app: [] for app in APPS}
         for _ in range(RUNS):
             for app in APPS:
-                times[app].append(
-                    navigate(
-                        browser, f"{base}/voila/render/{app}?token=bench", ".wb-app"
-                    )
-                )
-            time.sleep(4)  # the pool refills
+                # One person opens one app at a time; the pool refills in between.
+                time.sleep(8)
+                url = f"{base}/voila/render/{app}?token=bench"
+                times[app].append(navigate(browser, url, ".wb-app"))
         for app in APPS:
             t = median(times[app])
             report(

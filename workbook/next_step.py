@@ -22,6 +22,7 @@ from .records import (
 
 FILE = "next_step"
 CHECK_STEP = 6
+VALUES_STEP = 3
 
 
 class NextStepForm(Exercise):
@@ -282,7 +283,9 @@ class NextStepForm(Exercise):
         )
         ui.show(self.use_suggestion, True)
 
-    def _on_stepper_index(self, _change: dict) -> None:
+    def _on_stepper_index(self, change: dict) -> None:
+        if change["new"] == VALUES_STEP:
+            self.values.build()
         self._autosave()
 
     # -- checking back -----------------------------------------------------------

@@ -32,7 +32,10 @@ class ValuesSort(w.VBox):
 
     def __init__(self, content: Content) -> None:
         t = content.text
-        self.boxes: dict[str, w.Checkbox] = {}
+        # The 40-odd checkboxes are made when the step is first shown, not when the page
+        # opens: every widget costs the browser time, and most visits never get here.
+        self._boxes: dict[str, w.Checkbox] | None = None
+        self._names = [card.name for card in content.values]
         self.grid = w.GridBox()
         self.grid.add_class("wb-values-grid")
         self.limit = w.HTML()
@@ -65,19 +68,38 @@ class ValuesSort(w.VBox):
             f"<details><summary>{esc(t(FILE, 'steps.values.list_heading'))}</summary>"
             f"<ul>{meanings}</ul></details>"
         )
-        for card in content.values:
-            self._add_box(card.name)
         super().__init__(
             [self.grid, self.limit, self.own_value, self.add_own, self.main, glossary]
         )
         self.add_own.on_click(self._on_add_own_click)
+        self.observe(self._on_value, names="value")
+
+    @property
+    def boxes(self) -> dict[str, w.Checkbox]:
+        """One checkbox a value (made on first use)."""
+        self.build()
+        assert self._boxes is not None
+        return self._boxes
+
+    def build(self) -> None:
+        """Make the checkboxes, ticked to match `value`."""
+        if self._boxes is not None:
+            return
+        self._boxes = {}
+        for name in self._names:
+            self._add_box(name)
+        self._on_value(None)
 
     def _add_box(self, name: str) -> w.Checkbox:
-        box = w.Checkbox(value=False, description=name, indent=False)
+        if name not in self._names:
+            self._names.append(name)
+        if self._boxes is None:
+            return None  # type: ignore[return-value]
+        box = w.Checkbox(value=name in self.value, description=name, indent=False)
         box.add_class("wb-value")
         box.observe(self._on_box_value, names="value")
-        self.boxes[name] = box
-        self.grid.children = list(self.boxes.values())
+        self._boxes[name] = box
+        self.grid.children = list(self._boxes.values())
         return box
 
     def _on_add_own_click(self, _button: w.Button) -> None:
@@ -92,9 +114,12 @@ class ValuesSort(w.VBox):
             box.value = True
 
     def _on_box_value(self, _change: object) -> None:
-        chosen = tuple(name for name, box in self.boxes.items() if box.value)
+        self.value = tuple(name for name, box in self.boxes.items() if box.value)
+
+    def _on_value(self, _change: object) -> None:
+        chosen = self.value
         full = len(chosen) >= MAX_VALUES
-        for box in self.boxes.values():
+        for box in (self._boxes or {}).values():
             box.disabled = full and not box.value
         self.limit.value = (
             f'<p class="wb-muted">{esc(self._limit_text)}</p>' if full else ""
@@ -102,17 +127,18 @@ class ValuesSort(w.VBox):
         main = self.main.value
         self.main.options = [(self._main_none, "")] + [(n, n) for n in chosen]
         self.main.value = main if main in chosen else ""
-        self.value = chosen
 
     def show(self, values: tuple[str, ...], own: tuple[str, ...], main: str) -> None:
         """Tick `values`, with my own values (and any no longer listed) added as boxes."""
         for name in (*own, *values):
-            if name not in self.boxes:
+            if name not in self._names:
                 self._add_box(name)
         self.own = own
-        for name, box in self.boxes.items():
-            box.disabled = False
-            box.value = name in values
+        if self._boxes is not None:
+            for name, box in self._boxes.items():
+                box.disabled = False
+                box.value = name in values
+        self.value = tuple(n for n in self._names if n in values)
         self.main.value = main if main in values else ""
 
 

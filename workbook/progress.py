@@ -216,17 +216,22 @@ class ProgressView(ui.App):
 
     @staticmethod
     def _later(work) -> None:
-        """Run `work` once the page is up (in a kernel), or now (with no event loop).
+        """Run `work` once the page is up (in a kernel), or now (anywhere else).
 
         Drawing the plots takes longer than everything else on the page together;
         the table and the data tools need not wait for it.
         """
         try:
+            from IPython import get_ipython
+
+            in_kernel = hasattr(get_ipython(), "kernel")
             loop = asyncio.get_running_loop()
-        except RuntimeError:
-            work()
-        else:
+        except (ImportError, RuntimeError):
+            in_kernel = False
+        if in_kernel:
             loop.call_soon(work)
+        else:
+            work()
 
     def _draw_plots(self) -> None:
         self.plots.value = plots_html(

@@ -7,6 +7,8 @@ import os
 import sqlite3
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,6 +133,20 @@ class Store:
         """Close the database connection."""
         self._db.close()
 
+    @contextmanager
+    def _writing(self, failure: str) -> Iterator[None]:
+        """One write transaction: all of it or none; SQLite errors become `failure`."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as err:
+            raise StoreError(failure.format(err=err)) from None
+
     def save(
         self, record: Any, *, status: str = "done", entry_id: str | None = None
     ) -> Entry:
@@ -153,34 +169,27 @@ class Store:
             ) from None
         moment = format_time(now())
         entry_id = entry_id or uuid.uuid4().hex
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                row = self._db.execute(
-                    "SELECT kind FROM entries WHERE id = ?", (entry_id,)
-                ).fetchone()
-                if row is not None and row[0] != kind:
-                    raise ValueError(
-                        f"entry {entry_id} is a {row[0]}, not a {kind}: not changed"
-                    )
-                self._db.execute(
-                    "INSERT INTO entries"
-                    " (id, kind, status, created_at, updated_at, schema, payload)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
-                    " updated_at = excluded.updated_at, schema = excluded.schema,"
-                    " payload = excluded.payload",
-                    (entry_id, kind, status, moment, moment, record.SCHEMA, payload),
+        failure = (
+            "Your entry could not be saved ({err}). It is still on the screen; "
+            "please try again."
+        )
+        with self._writing(failure):
+            row = self._db.execute(
+                "SELECT kind FROM entries WHERE id = ?", (entry_id,)
+            ).fetchone()
+            if row is not None and row[0] != kind:
+                raise ValueError(
+                    f"entry {entry_id} is a {row[0]}, not a {kind}: not changed"
                 )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as err:
-            raise StoreError(
-                f"Your entry could not be saved ({err}). It is still on the screen; "
-                "please try again."
-            ) from None
+            self._db.execute(
+                "INSERT INTO entries"
+                " (id, kind, status, created_at, updated_at, schema, payload)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
+                " updated_at = excluded.updated_at, schema = excluded.schema,"
+                " payload = excluded.payload",
+                (entry_id, kind, status, moment, moment, record.SCHEMA, payload),
+            )
         return self.get(entry_id)
 
     def get(self, entry_id: str) -> Entry:
@@ -248,36 +257,27 @@ class Store:
                     payload,
                 )
             )
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for row in rows:
-                    found = self._db.execute(
-                        "SELECT kind FROM entries WHERE id = ?", (row[0],)
-                    ).fetchone()
-                    if found is not None and found[0] != row[1]:
-                        raise StoreError(
-                            f"An entry in the file has the same id as one of yours but is "
-                            f"a different exercise ({row[0]}). Nothing has been changed."
-                        )
-                    self._db.execute(
-                        "INSERT INTO entries"
-                        " (id, kind, status, created_at, updated_at, schema, payload)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                        " ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
-                        " created_at = excluded.created_at,"
-                        " updated_at = excluded.updated_at, schema = excluded.schema,"
-                        " payload = excluded.payload",
-                        row,
+        failure = "The entries could not be written ({err}). Nothing has been changed."
+        with self._writing(failure):
+            for row in rows:
+                found = self._db.execute(
+                    "SELECT kind FROM entries WHERE id = ?", (row[0],)
+                ).fetchone()
+                if found is not None and found[0] != row[1]:
+                    raise StoreError(
+                        f"An entry in the file has the same id as one of yours but is "
+                        f"a different exercise ({row[0]}). Nothing has been changed."
                     )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as err:
-            raise StoreError(
-                f"The entries could not be written ({err}). Nothing has been changed."
-            ) from None
+                self._db.execute(
+                    "INSERT INTO entries"
+                    " (id, kind, status, created_at, updated_at, schema, payload)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
+                    " created_at = excluded.created_at,"
+                    " updated_at = excluded.updated_at, schema = excluded.schema,"
+                    " payload = excluded.payload",
+                    row,
+                )
 
     def delete_all(self) -> int:
         """Remove every entry; returns how many there were."""

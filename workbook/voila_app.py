@@ -76,6 +76,9 @@ def config(remote: bool, preheat: bool) -> Config:
         pools = {"default": {"pool_size": 0}}
         pools.update({name: {"pool_size": 1} for name in PREHEATED})
         c.VoilaKernelManager.kernel_pools_config = pools
+        # Refill the pool once the page that took a kernel has rendered: starting a
+        # kernel at once competes with that page for the processor.
+        c.VoilaKernelManager.fill_delay = 5
     return c
 
 

@@ -63,3 +63,21 @@ def test_idle_culling_spares_the_preheated_pool(page, quick_cull_server):
     page.get_by_label("The situation", exact=True).fill("after the pool sat idle")
     expect(page.locator(".wb-name-autosave-note")).to_contain_text("kept")
     assert os.path.exists(server.db)
+
+
+def test_stored_text_never_reaches_the_html_voila_sends(page, server):
+    """Preheated or not, the page's HTML carries no stored entry (only the kernel does)."""
+    canary = "canary-7c1f stored words"
+    open_app(page, server.url("01_thought_record.ipynb"))
+    page.get_by_label("The situation", exact=True).fill(canary)
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".wb-name-saved-list")).to_contain_text(canary)
+    time.sleep(6)  # the preheat pool refills, with the entry now in the store
+    for app in (
+        "00_start_here.ipynb",
+        "01_thought_record.ipynb",
+        "05_my_progress.ipynb",
+    ):
+        with urllib.request.urlopen(server.url(app), timeout=90) as response:
+            html = response.read().decode("utf-8")
+        assert canary not in html, app

@@ -70,9 +70,15 @@ def test_complete_save_and_find_a_thought_record(page, server):
     expect(page.locator(".wb-name-status")).to_contain_text("Saved on")
     shoot(page, "thought-record-saved")
 
-    done = rows(server, "done", "thought_record")
-    assert len(done) == 1
-    record = done[0][1]
+    # Save can overtake the last keystrokes (ipywidgets sends clicks at once but holds
+    # back value updates while the kernel is busy); the autosave then stores them.
+    (done,) = wait_for_row(
+        server,
+        lambda s, r: s == "done" and r["notes"] == "Calmer now",
+        kind="thought_record",
+    )
+    assert len(rows(server, "done", "thought_record")) == 1
+    record = done[1]
     assert record["situation"] == "My manager's feedback on Tuesday"
     assert [f["name"] for f in record["feelings"]] == ["ashamed", "anxious"]
     assert record["feelings"][0]["before"] is not None
