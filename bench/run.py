@@ -82,6 +82,27 @@ def start(command: list[str], env: dict[str, str], base: str) -> subprocess.Pope
     raise SystemExit("server did not start")
 
 
+def serve(data: Path, env: dict[str, str], *extra: str) -> tuple[subprocess.Popen, str]:
+    """`workbook serve` on a free port with this data folder; returns it and its URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable,
+        "-m",
+        "workbook.cli",
+        "serve",
+        "--no-browser",
+        "--port",
+        str(port),
+        "--token",
+        "bench",
+        "--data-dir",
+        str(data),
+        *extra,
+    ]
+    return start(command, env, base), base
+
+
 def stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
@@ -149,25 +170,7 @@ def bench_pages(browser, data: Path) -> None:
             report(f"{app}, cold", f"{t / bare:.2f}x bare", "<= 1.1x", t / bare <= 1.1)
     finally:
         stop(cold)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    served = start(
-        [
-            sys.executable,
-            "-m",
-            "workbook.cli",
-            "serve",
-            "--no-browser",
-            "--port",
-            str(port),
-            "--token",
-            "bench",
-            "--data-dir",
-            str(data),
-        ],
-        env,
-        base,
-    )
+    served, base = serve(data, env)
     try:
         time.sleep(10)  # the preheat pool fills
         times: dict[str, list[float]] = {app: [] for app in APPS}
@@ -216,26 +219,7 @@ CLICK_JS = """async () => {
 
 def bench_clicks(browser, data: Path) -> None:
     print("Click -> visible feedback", flush=True)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = start(
-        [
-            sys.executable,
-            "-m",
-            "workbook.cli",
-            "serve",
-            "--no-browser",
-            "--port",
-            str(port),
-            "--token",
-            "bench",
-            "--data-dir",
-            str(data),
-            "--no-preheat",
-        ],
-        dict(os.environ),
-        base,
-    )
+    proc, base = serve(data, dict(os.environ), "--no-preheat")
     try:
         context = browser.new_context()
         page = context.new_page()

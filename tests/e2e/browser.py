@@ -5,11 +5,27 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+import urllib.request
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def wait_until_up(url: str, proc, seconds: float, what: str, log: Path) -> None:
+    """Poll `url` until it answers; fail with the end of `log` if `proc` dies or time runs out."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"{what} did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.3)
 
 
 def open_app(page, url: str) -> None:

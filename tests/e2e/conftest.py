@@ -6,14 +6,12 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from .browser import ARTIFACTS
+from .browser import ARTIFACTS, wait_until_up
 
 CHROMIUM = os.environ.get("WORKBOOK_CHROMIUM", "/usr/bin/chromium")
 # Voila's page links fonts from a public CDN; with no network that can stall the load
@@ -90,16 +88,7 @@ def start_server(tmp_path_factory, *extra: str):
             stderr=subprocess.STDOUT,
         )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/voila/static/voila.js", timeout=2):
-                break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"workbook serve did not start:\n{log.read_text()}")
-            time.sleep(0.3)
+    wait_until_up(f"{base}/voila/static/voila.js", proc, 90, "workbook serve", log)
     yield Server(base, token, data_dir, log.read_text())
     proc.terminate()
     try:

@@ -8,14 +8,12 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from .browser import ARTIFACTS
+from .browser import ARTIFACTS, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
@@ -71,19 +69,7 @@ def hub(tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/hub/health", timeout=2):
-                break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(
-                    "JupyterHub did not start:\n"
-                    + (root / "hub.log").read_text()[-3000:]
-                )
-            time.sleep(0.5)
+    wait_until_up(f"{base}/hub/health", proc, 120, "JupyterHub", root / "hub.log")
     yield base, root / "homes"
     proc.terminate()
     try:
