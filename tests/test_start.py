@@ -52,3 +52,11 @@ def test_the_choice_is_kept_and_can_be_changed(store):
     again.ways["check_in"].value = True
     assert store.count() == 1
     assert store.entries()[0].record.ways == ("check_in",)
+
+
+def test_links_look_like_links_not_colour_alone():
+    from importlib import resources
+
+    css = (resources.files("workbook") / "style.css").read_text("utf-8")
+    rule = css[css.index(".wb-app a:not(.wb-download) {") :].split("}", 1)[0]
+    assert "text-decoration: underline" in rule and "color:" in rule
