@@ -41,6 +41,7 @@ class Exercise(ui.App):
         self.autosave_note = w.HTML()
         self.autosave_note.add_class("wb-autosave")
         self.signpost = ui.signposting(self.content)
+        self.store_notice = ui.store_notice(self.store)
         self.binder = BinderBanner(self.store, self.content)
         self.resume = ui.button(self._text(common, "buttons.resume"), "primary")
         self.fresh = ui.button(self._text(common, "buttons.fresh"))
@@ -52,7 +53,7 @@ class Exercise(ui.App):
         ui.name_all(
             self,
             "save new_record status autosave_note signpost "
-            "resume fresh resume_bar saved_list",
+            "resume fresh resume_bar saved_list store_notice",
         )
         self.picker = w.Dropdown(
             description=self._text(self.content_file, "open_label"),
@@ -71,6 +72,7 @@ class Exercise(ui.App):
                 ),
                 ui.disclaimer(self.content),
                 self.binder,
+                self.store_notice,
                 ui.content_problems(self.content),
                 self.resume_bar,
                 *self.body(),

@@ -183,6 +183,7 @@ class ProgressView(ui.App):
                 ),
                 ui.disclaimer(self.content),
                 BinderBanner(store, self.content),
+                ui.store_notice(store),
                 self.empty,
                 self.refresh_button,
                 self.history,

@@ -66,6 +66,7 @@ class StartPage(ui.App):
             [
                 ui.stylesheet(),
                 BinderBanner(store, content),
+                ui.store_notice(store),
                 self.page,
                 ui.heading(t("start", "choose.heading")),
                 ui.paragraph(t("start", "choose.intro")),

@@ -8,7 +8,7 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,27 @@ class StoreError(Exception):
     """A problem with the data file, worded for the person using the workbook."""
 
 
+class DamagedStoreError(StoreError):
+    """The data file is not a readable SQLite database (or fails its own check)."""
+
+
+NEWER_NOTICE = (
+    "Your data file was written by a newer version of the workbook, so it is open to "
+    "read only: you can look at and export your entries here, but not change them. "
+    "Update the workbook to carry on writing."
+)
+
+
+def explain(err: sqlite3.Error, path: str) -> str:
+    """What went wrong with a write, in words for the person using the workbook."""
+    text = str(err).lower()
+    if "full" in text:
+        return "there is no room left on this computer's disk"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return f"the data folder ({Path(path).parent}) cannot be written to just now"
+    return f"the data file said: {err}"
+
+
 def data_dir() -> Path:
     """The folder for the data file: `WORKBOOK_DATA_DIR`, else the user data folder."""
     configured = os.environ.get("WORKBOOK_DATA_DIR")
@@ -66,14 +87,70 @@ def open_store(folder: str | os.PathLike[str] | None = None) -> Store:
         # `workbook serve --demo`: every app keeps to memory; no file is made or touched.
         return Store.memory()
     folder = Path(folder) if folder is not None else data_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # mkdir's mode is filtered by the umask and not applied to an existing folder.
-    os.chmod(folder, 0o700)
     path = folder / FILE_NAME
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
-    return Store(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # mkdir's mode is filtered by the umask and not applied to an existing folder.
+        os.chmod(folder, 0o700)
+        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+    except OSError as err:
+        return _unwritable(path, err)
+    try:
+        return Store(path)
+    except DamagedStoreError:
+        aside = _move_aside(path)
+        store = Store(path)
+        store.notice = (
+            f"Your data file could not be read, so it has been moved aside (not "
+            f"deleted) to {aside} and a fresh one has been started. Someone who knows "
+            "SQLite may be able to recover entries from the old file."
+        )
+        return store
+
+
+def _unwritable(path: Path, err: OSError) -> Store:
+    """The folder cannot be written: read the old file if there is one, else memory."""
+    problem = f"The workbook's data folder ({path.parent}) cannot be written to ({err.strerror})."
+    try:
+        exists = path.is_file()
+    except OSError:
+        exists = False
+    if exists:
+        try:
+            store = Store.read_only_copy(path)
+        except StoreError:
+            pass
+        else:
+            store.notice = (
+                f"{problem} Your entries are open to read only: you can look at and "
+                "export them, but nothing new can be saved until the folder can be "
+                "written to again."
+            )
+            return store
+    store = Store.memory()
+    store.notice = (
+        f"{problem} You can still use the exercises, but nothing will be kept once "
+        "this page is closed: use Download to take a copy of anything you write."
+    )
+    return store
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged data file (and its WAL files) beside itself; never delete."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm"):
+        extra = Path(f"{path}{suffix}")
+        if extra.exists():
+            os.replace(extra, Path(f"{aside}{suffix}"))
+    return aside
 
 
 class Store:
@@ -82,22 +159,60 @@ class Store:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = str(path)
         self.read_only = False
+        #: Something the person should be told on opening (shown by every app).
+        self.notice = ""
         try:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self._db.execute("PRAGMA busy_timeout = 30000")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if self.path != ":memory:":
+                check = self._db.execute("PRAGMA quick_check").fetchone()[0]
+                if check != "ok":
+                    raise sqlite3.DatabaseError(check)
         except sqlite3.DatabaseError as err:
-            raise StoreError(
-                f"The data file at {self.path} could not be opened ({err})."
+            with suppress(Exception):
+                self._db.close()
+            if isinstance(err, sqlite3.OperationalError):
+                raise StoreError(
+                    f"The data file at {self.path} could not be opened ({err})."
+                ) from None
+            raise DamagedStoreError(
+                f"The data file at {self.path} is damaged ({err})."
             ) from None
         if version > FILE_SCHEMA:
             # A newer workbook wrote this file: read it, never write what we don't know.
             self._db.close()
-            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
-            self.read_only = True
+            self._open_read_only()
+            self.notice = NEWER_NOTICE
             return
         self._initialise(version)
+
+    def _open_read_only(self, immutable: bool = False) -> None:
+        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+        # A WAL file in a folder nobody may write cannot make its shared-memory
+        # index; `immutable` reads it without one (it cannot change under us there).
+        uri += "&immutable=1" if immutable else ""
+        self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        self.read_only = True
+
+    @classmethod
+    def read_only_copy(cls, path: str | os.PathLike[str]) -> Store:
+        """Open an existing file to read only (its folder cannot be written)."""
+        store = cls.__new__(cls)
+        store.path, store.notice = str(path), ""
+        try:
+            try:
+                store._open_read_only()
+                store._db.execute("SELECT count(*) FROM entries").fetchone()
+            except sqlite3.OperationalError:
+                store._db.close()
+                store._open_read_only(immutable=True)
+                store._db.execute("SELECT count(*) FROM entries").fetchone()
+        except sqlite3.Error as err:
+            raise StoreError(
+                f"The data file at {path} could not be read ({err})."
+            ) from None
+        return store
 
     def _initialise(self, version: int) -> None:
         # Two apps opening a new file at once can meet SQLite's lock while one of them
@@ -142,10 +257,12 @@ class Store:
                 yield
                 self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # Some errors (a full disk among them) end the transaction themselves.
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as err:
-            raise StoreError(failure.format(err=err)) from None
+            raise StoreError(failure.format(err=explain(err, self.path))) from None
 
     def save(
         self, record: Any, *, status: str = "done", entry_id: str | None = None
@@ -153,8 +270,8 @@ class Store:
         """Insert or update one entry; returns it with its id and times."""
         if self.read_only:
             raise StoreError(
-                "This data file was written by a newer version of the workbook, so it "
-                "is open to read only. Nothing has been changed."
+                f"{self.notice or 'This data file is open to read only.'} "
+                "Your entry is still on the screen; nothing has been changed."
             )
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
@@ -170,8 +287,8 @@ class Store:
         moment = format_time(now())
         entry_id = entry_id or uuid.uuid4().hex
         failure = (
-            "Your entry could not be saved ({err}). It is still on the screen; "
-            "please try again."
+            "Your entry could not be saved: {err}. It is still on the screen, and "
+            "everything saved before is safe; please press Save again in a moment."
         )
         with self._writing(failure):
             row = self._db.execute(
@@ -237,7 +354,8 @@ class Store:
         """Remove one entry."""
         if self.read_only:
             raise StoreError("This data file is open to read only.")
-        self._db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+        with self._writing("The entry could not be deleted: {err}."):
+            self._db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
 
     def put_entries(self, entries: list[Entry]) -> None:
         """Write whole entries (ids and times as given) in one transaction: all or none."""
@@ -257,7 +375,7 @@ class Store:
                     payload,
                 )
             )
-        failure = "The entries could not be written ({err}). Nothing has been changed."
+        failure = "The entries could not be written: {err}. Nothing has been changed."
         with self._writing(failure):
             for row in rows:
                 found = self._db.execute(
@@ -283,8 +401,9 @@ class Store:
         """Remove every entry; returns how many there were."""
         if self.read_only:
             raise StoreError("This data file is open to read only.")
-        count = self.count()
-        self._db.execute("DELETE FROM entries")
+        with self._writing("The entries could not be deleted: {err}."):
+            count = self.count()
+            self._db.execute("DELETE FROM entries")
         return count
 
     def frame(self, kind: str) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from .fields import (
     text_line,
 )
 from .lists import ListEditor
-from .panels import App, content_problems, disclaimer, signposting
+from .panels import App, content_problems, disclaimer, signposting, store_notice
 from .rating import Rating
 from .stepper import Stepper
 
@@ -44,6 +44,7 @@ __all__ = [
     "set_notice",
     "show",
     "signposting",
+    "store_notice",
     "stylesheet",
     "text_area",
     "text_line",

@@ -26,6 +26,11 @@ def content_problems(content: Content) -> w.HTML:
     return notice(text, "warning")
 
 
+def store_notice(store: object) -> w.HTML:
+    """A notice about the data file itself: moved aside, read only, or not writable."""
+    return notice(getattr(store, "notice", ""), "warning")
+
+
 def signposting(content: Content) -> w.HTML:
     """The calm helplines panel, hidden until risk language is typed."""
     lines = "".join(
