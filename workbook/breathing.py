@@ -35,7 +35,7 @@ def guide_html(per_minute: float, cues: dict[str, str], still: bool) -> str:
     )
     if still:
         return f'<div class="wb-breath wb-breath-still">{still_html}</div>'
-    cycle = inhale + exhale
+    cycle = float(inhale + exhale)
     top = round(100 * inhale / cycle, 1)
     fade = round(100 * 0.8 / cycle, 1)  # 0.8 s cross-fade
     name = f"wb-b{int(per_minute * 10)}"

@@ -116,7 +116,7 @@ class CourseSummary(ui.App):
         kinds = self.content.files["data"]["kinds"]
         names = {p.slug: p.name for p in self.content.patterns}
         rows = "".join(
-            f"<tr><td>{esc(kinds.get(k, k))}</td><td>{n}</td></tr>"
+            f"<tr><td>{esc(kinds.get(k, k))}</td><td>{int(n)}</td></tr>"
             for k, n in sorted(s["per_kind"].items())
         )
         parts = [
@@ -151,7 +151,8 @@ class CourseSummary(ui.App):
         if s["patterns"]:
             top = s["patterns"].most_common()
             rows = "".join(
-                f"<tr><td>{esc(names.get(p, p))}</td><td>{n}</td></tr>" for p, n in top
+                f"<tr><td>{esc(names.get(p, p))}</td><td>{int(n)}</td></tr>"
+                for p, n in top
             )
             parts.append(
                 '<table class="wb-table"><thead><tr><th scope="col">Pattern</th>'

@@ -131,7 +131,7 @@ def highlight_html(text: str, rules: CriticRules | None = None) -> str:
     for f in findings:
         parts.append(text_html(text[cursor : f.start]))
         parts.append(
-            f'<mark class="wb-critic" data-kind="{f.kind}">{text_html(f.phrase)}</mark>'
+            f'<mark class="wb-critic" data-kind="{esc(f.kind)}">{text_html(f.phrase)}</mark>'
             f'<span class="wb-critic-tag"> ({esc(names[f.kind])})</span>'
         )
         cursor = f.end

@@ -266,7 +266,7 @@ class NextStepForm(Exercise):
             )
         )
         rows = "".join(
-            f"<tr><td>{esc(a.text)}</td><td>{'—' if a.fit is None else a.fit}</td>"
+            f"<tr><td>{esc(a.text)}</td><td>{'—' if a.fit is None else int(a.fit)}</td>"
             f"<td>{esc(labels[a.shame])}</td></tr>"
             for a in ranked
         )

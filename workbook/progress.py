@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import io
+from collections.abc import Callable
 
 import ipywidgets as w
 
@@ -51,13 +52,13 @@ def _bars(ax, weeks: list, colour: str) -> None:
     ax.set_xlim(-0.75, max(len(weeks), 6) - 0.25)
 
 
-def _plot(title: str, alt: str, png: str | None, none_text: str) -> str:
-    if png is None:
+def _plot(title: str, alt: str, draw: Callable | None, none_text: str) -> str:
+    """A titled plot drawn by `draw(ax)`, with alt text and the same words beneath."""
+    if draw is None:
         return tag("h3", title) + tag("p", none_text, "wb-muted")
     return (
-        tag("h3", title)
-        + f'<img class="wb-plot" alt="{esc(alt)}" src="data:image/png;base64,{png}">'
-        + tag("p", alt, "wb-muted")
+        tag("h3", title) + f'<img class="wb-plot" alt="{esc(alt)}" '
+        f'src="data:image/png;base64,{_figure_png(draw)}">' + tag("p", alt, "wb-muted")
     )
 
 
@@ -83,7 +84,7 @@ def plots_html(data: Progress, content: Content) -> str:
             after=round(sum(after) / len(after)),
             count=len(days),
         )
-        parts.append(_plot(t("intensity_title"), alt, _figure_png(intensity), ""))
+        parts.append(_plot(t("intensity_title"), alt, intensity, ""))
     else:
         parts.append(_plot(t("intensity_title"), "", None, t("intensity_none")))
     if data.check_ins:
@@ -97,7 +98,7 @@ def plots_html(data: Progress, content: Content) -> str:
         alt = t("checkin_alt").format(
             latest=data.check_ins[-1][1], count=len(data.check_ins)
         )
-        parts.append(_plot(t("checkin_title"), alt, _figure_png(check_ins), ""))
+        parts.append(_plot(t("checkin_title"), alt, check_ins, ""))
     else:
         parts.append(_plot(t("checkin_title"), "", None, t("checkin_none")))
     if data.critic_weeks:
@@ -108,7 +109,7 @@ def plots_html(data: Progress, content: Content) -> str:
         alt = t("critic_alt").format(
             total=sum(n for _, n in data.critic_weeks), weeks=len(data.critic_weeks)
         )
-        parts.append(_plot(t("critic_title"), alt, _figure_png(critic), ""))
+        parts.append(_plot(t("critic_title"), alt, critic, ""))
     else:
         parts.append(_plot(t("critic_title"), "", None, t("critic_none")))
     if data.planned:
@@ -117,7 +118,7 @@ def plots_html(data: Progress, content: Content) -> str:
             ax.barh(["done", "planned"], [data.done, data.planned], color=COLOURS[::-1])
 
         alt = t("steps_alt").format(planned=data.planned, done=data.done)
-        parts.append(_plot(t("steps_title"), alt, _figure_png(steps), ""))
+        parts.append(_plot(t("steps_title"), alt, steps, ""))
     else:
         parts.append(_plot(t("steps_title"), "", None, t("steps_none")))
     if data.practice_weeks:
@@ -127,7 +128,7 @@ def plots_html(data: Progress, content: Content) -> str:
             ax.set_ylim(0, 7)
 
         alt = t("practice_text").format(days=data.practice_days)
-        parts.append(_plot(t("practice_heading"), alt, _figure_png(practice), ""))
+        parts.append(_plot(t("practice_heading"), alt, practice, ""))
     return "".join(parts)
 
 

@@ -13,7 +13,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado import web
@@ -22,6 +24,9 @@ from traitlets.config import Config
 REMOTE_FLAG = "--allow-remote-access"
 NO_PREHEAT_FLAG = "--no-preheat"
 START = "00_start_here.ipynb"
+TEMPLATE = "workbook"
+#: Where the workbook's Voila template lives (found through JUPYTER_PATH).
+JUPYTER_DIR = Path(__file__).parent / "jupyter"
 #: Apps a person opens first and most; each keeps one warm kernel ready.
 PREHEATED = (
     "00_start_here.ipynb",
@@ -67,6 +72,8 @@ def config(remote: bool, preheat: bool) -> Config:
     c = Config()
     c.Voila.tornado_settings = {"allow_remote_access": remote}
     c.VoilaConfiguration.strip_sources = True
+    # Voila's lab template plus a connection watch, a text limit and step focus.
+    c.VoilaConfiguration.template = TEMPLATE
     c.VoilaConfiguration.multi_kernel_manager_class = PoolAwareKernelManager
     c.MappingKernelManager.cull_idle_timeout = 600
     c.MappingKernelManager.cull_interval = 60
@@ -88,6 +95,8 @@ def main(argv: list[str] | None = None) -> None:
     remote = REMOTE_FLAG in args
     preheat = NO_PREHEAT_FLAG not in args
     args = [a for a in args if a not in (REMOTE_FLAG, NO_PREHEAT_FLAG)]
+    paths = [str(JUPYTER_DIR), *filter(None, [os.environ.get("JUPYTER_PATH")])]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
     from jupyter_server.utils import url_path_join
     from voila.app import Voila
 

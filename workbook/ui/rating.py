@@ -51,7 +51,7 @@ class Rating(w.VBox):
         self.not_rated.value = not rated
         # The checkbox already tells a screen reader the state; the readout is visual.
         self.readout.value = (
-            f"<span aria-hidden='true'>{self.value} / {self.slider.max}</span>"
+            f"<span aria-hidden='true'>{int(self.value)} / {int(self.slider.max)}</span>"
             if rated
             else f"<span class='wb-muted' aria-hidden='true'>{esc(self._not_rated_text)}</span>"
         )

@@ -1,0 +1,202 @@
+/* The workbook's page script: runs before Voila's own, so it sees every websocket.
+ *
+ * 1. Connection watch. If the kernel dies, jupyter_server restarts it blank and the
+ *    page would carry on as if nothing happened, while Save quietly does nothing.
+ *    Here the kernel's websocket is watched: a "restarting" or "dead" status, or a
+ *    socket that closes and is not replaced, shows a notice saying what was saved.
+ * 2. Text limit. Each field's whole text goes over the websocket on every change,
+ *    and a very large paste (over 10 MB) makes the server drop the connection. A
+ *    paste or typing that would take a box past the workbook's own limit is refused
+ *    here, with a message; the box keeps what it had, the clipboard keeps the paste.
+ * 3. Step headings. When a step changes, focus moves to the new step's heading, so
+ *    keyboard and screen reader users land at the top of the step.
+ */
+(function () {
+  "use strict";
+
+  // Must match workbook.records.base.MAX_TEXT (a test checks).
+  var MAX_TEXT = 20000;
+  var KERNEL_SOCKET = /\/api\/kernels\/([^/]+)\/channels/;
+  var LOST_STATES = /"execution_state"\s*:\s*"(restarting|autorestarting|dead)"/;
+  var REPLACE_WAIT_MS = 1500;
+
+  // -- 1. connection watch ---------------------------------------------------------
+  var lost = false;
+  var openSockets = {};
+
+  function lastConfirmed() {
+    var found = [];
+    var notes = document.querySelectorAll(".wb-autosave, .wb-notice-success");
+    for (var i = 0; i < notes.length; i++) {
+      var text = (notes[i].textContent || "").trim();
+      if (text) found.push(text);
+    }
+    return found;
+  }
+
+  function showLost() {
+    if (lost) return;
+    lost = true;
+    var confirmed = lastConfirmed();
+    var box = document.createElement("div");
+    box.className = "wb-connection-lost";
+    box.setAttribute("role", "alertdialog");
+    box.setAttribute("aria-labelledby", "wb-lost-title");
+    box.setAttribute("aria-describedby", "wb-lost-text");
+    var title = document.createElement("h2");
+    title.id = "wb-lost-title";
+    title.tabIndex = -1;
+    title.textContent = "The workbook has lost its connection";
+    var text = document.createElement("div");
+    text.id = "wb-lost-text";
+    var p1 = document.createElement("p");
+    p1.textContent = "This page cannot save anything more.";
+    text.appendChild(p1);
+    var p2 = document.createElement("p");
+    if (confirmed.length) {
+      p2.textContent = "What was saved is safe on this computer. The last thing the " +
+        "workbook confirmed was: \u201c" + confirmed.join(" ") + "\u201d";
+    } else {
+      p2.textContent = "Nothing from this page had been saved yet.";
+    }
+    text.appendChild(p2);
+    var p3 = document.createElement("p");
+    p3.textContent = "Anything typed after that is still on the screen, so you can " +
+      "copy it first. Reloading starts the page again and offers your draft back.";
+    text.appendChild(p3);
+    var reload = document.createElement("button");
+    reload.type = "button";
+    reload.className = "wb-reload";
+    reload.textContent = "Reload the page";
+    reload.addEventListener("click", function () { window.location.reload(); });
+    box.appendChild(title);
+    box.appendChild(text);
+    box.appendChild(reload);
+    document.body.insertBefore(box, document.body.firstChild);
+    document.body.classList.add("wb-is-lost");
+    title.focus();
+  }
+
+  function textOf(data) {
+    if (typeof data === "string") return data.length < 8192 ? data : "";
+    if (data instanceof ArrayBuffer && data.byteLength < 8192) {
+      try { return new TextDecoder("utf-8").decode(data); } catch (e) { return ""; }
+    }
+    return "";
+  }
+
+  var NativeWebSocket = window.WebSocket;
+  function WatchedWebSocket(url, protocols) {
+    var ws = protocols === undefined ? new NativeWebSocket(url)
+      : new NativeWebSocket(url, protocols);
+    var match = KERNEL_SOCKET.exec(String(url));
+    if (match) {
+      var kernel = match[1];
+      ws.addEventListener("open", function () {
+        openSockets[kernel] = (openSockets[kernel] || 0) + 1;
+      });
+      ws.addEventListener("message", function (event) {
+        if (LOST_STATES.test(textOf(event.data))) showLost();
+      });
+      ws.addEventListener("close", function (event) {
+        if (event.wasClean && event.code === 1000) return;  // closed on purpose
+        openSockets[kernel] = Math.max(0, (openSockets[kernel] || 1) - 1);
+        setTimeout(function () {
+          if (!openSockets[kernel]) showLost();
+        }, REPLACE_WAIT_MS);
+      });
+    }
+    return ws;
+  }
+  WatchedWebSocket.prototype = NativeWebSocket.prototype;
+  ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach(function (name) {
+    WatchedWebSocket[name] = NativeWebSocket[name];
+  });
+  window.WebSocket = WatchedWebSocket;
+
+  // -- 2. text limit ---------------------------------------------------------------
+  function isTextBox(el) {
+    return el && (el.tagName === "TEXTAREA" ||
+      (el.tagName === "INPUT" && (el.type === "text" || el.type === "search")));
+  }
+
+  function limitNote(el) {
+    var holder = el.closest(".widget-inline-hbox, .widget-textarea, .widget-text") ||
+      el.parentNode;
+    var note = holder.nextElementSibling;
+    if (!note || !note.classList.contains("wb-limit-note")) {
+      note = document.createElement("p");
+      note.className = "wb-limit-note";
+      note.setAttribute("role", "alert");
+      holder.parentNode.insertBefore(note, holder.nextSibling);
+    }
+    return note;
+  }
+
+  function clearNote(el) {
+    var holder = el.closest(".widget-inline-hbox, .widget-textarea, .widget-text") ||
+      el.parentNode;
+    var note = holder && holder.nextElementSibling;
+    if (note && note.classList.contains("wb-limit-note")) note.remove();
+  }
+
+  document.addEventListener("beforeinput", function (event) {
+    var el = event.target;
+    if (!isTextBox(el)) return;
+    var incoming = 0;
+    if (typeof event.data === "string") {
+      incoming = event.data.length;
+    } else if (event.dataTransfer) {
+      incoming = event.dataTransfer.getData("text/plain").length;
+    }
+    if (!incoming) { clearNote(el); return; }
+    var selected = Math.max(0, (el.selectionEnd || 0) - (el.selectionStart || 0));
+    var after = el.value.length - selected + incoming;
+    if (after <= MAX_TEXT) { clearNote(el); return; }
+    event.preventDefault();
+    limitNote(el).textContent = "This box holds up to " +
+      MAX_TEXT.toLocaleString("en-GB") + " characters, and that would make it " +
+      after.toLocaleString("en-GB") + ". Nothing was added, and what was already " +
+      "here is kept. You could shorten it, or split it over more than one entry.";
+  }, true);
+
+  // -- 3. step headings ------------------------------------------------------------
+  var seenTitle = new WeakMap();
+  function noteHeadings(root, focus) {
+    var headings = root.querySelectorAll ? root.querySelectorAll(".wb-step-title") : [];
+    for (var i = 0; i < headings.length; i++) {
+      var heading = headings[i];
+      var stepper = heading.closest(".wb-stepper") || document.body;
+      var before = seenTitle.get(stepper);
+      var now = heading.textContent;
+      seenTitle.set(stepper, now);
+      if (focus && before !== undefined && before !== now && !lost) {
+        heading.focus({ preventScroll: false });
+      }
+    }
+  }
+
+  function watchSteps() {
+    noteHeadings(document, false);
+    new MutationObserver(function (records) {
+      for (var i = 0; i < records.length; i++) {
+        var added = records[i].addedNodes;
+        for (var j = 0; j < added.length; j++) {
+          if (added[j].nodeType === 1) {
+            if (added[j].matches && added[j].matches(".wb-step-title")) {
+              noteHeadings(added[j].parentNode, true);
+            } else {
+              noteHeadings(added[j], true);
+            }
+          }
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watchSteps);
+  } else {
+    watchSteps();
+  }
+})();
