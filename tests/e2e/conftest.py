@@ -64,7 +64,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(tmp_path_factory, *extra: str):
+def start_server(tmp_path_factory, *extra: str, env: dict[str, str] | None = None):
     """Start `workbook serve` with its own data folder; yields a Server, then stops it."""
     data_dir = tmp_path_factory.mktemp("data")
     log = tmp_path_factory.mktemp("log") / "serve.log"
@@ -86,6 +86,7 @@ def start_server(tmp_path_factory, *extra: str):
             ],
             stdout=out,
             stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
         )
     base = f"http://127.0.0.1:{port}"
     wait_until_up(f"{base}/voila/static/voila.js", proc, 90, "workbook serve", log)
