@@ -108,3 +108,15 @@ def test_the_page_limit_matches_the_stored_limit():
 
     script = (JUPYTER_DIR / "voila/templates/workbook/workbook.js").read_text()
     assert f"var MAX_TEXT = {MAX_TEXT};" in script
+
+
+def test_typing_then_reloading_at_once_brings_the_draft_back(page, fault_server):
+    """The field is never left and nothing is waited for: every keystroke is kept."""
+    open_app(page, fault_server.url(THOUGHT_RECORD))
+    text = "Reload test: typed and gone at once"
+    type_into(page, "The situation", text)
+    page.reload(wait_until="commit")
+    page.wait_for_selector(".wb-app", timeout=90_000)
+    expect(page.locator(".wb-name-resume-bar")).to_be_visible()
+    page.get_by_role("button", name="Carry on with it").click()
+    expect(page.get_by_label("The situation", exact=True)).to_have_value(text)

@@ -10,6 +10,10 @@
  *    here, with a message; the box keeps what it had, the clipboard keeps the paste.
  * 3. Step headings. When a step changes, focus moves to the new step's heading, so
  *    keyboard and screen reader users land at the top of the step.
+ * 4. Last keystrokes. ipywidgets holds back a value change while the kernel is busy
+ *    with the one before, so the last few keystrokes can still be in the page when
+ *    the tab is closed or reloaded. When the page is hidden, any text box whose
+ *    words differ from what was last sent is sent once more, straight away.
  */
 (function () {
   "use strict";
@@ -85,6 +89,111 @@
     return "";
   }
 
+  // -- kernel messages (jupyter_server's v1 websocket protocol, or plain JSON) ------
+  function decodeMessage(data) {
+    try {
+      if (typeof data === "string") return JSON.parse(data);
+      var view = new DataView(data);
+      var count = Number(view.getBigUint64(0, true));
+      var offsets = [];
+      for (var i = 0; i < count; i++) {
+        offsets.push(Number(view.getBigUint64(8 * (i + 1), true)));
+      }
+      var decoder = new TextDecoder("utf-8");
+      var part = function (n) {
+        return decoder.decode(new Uint8Array(data, offsets[n], offsets[n + 1] - offsets[n]));
+      };
+      if (count < 6) return null;
+      return {
+        binary: true,
+        channel: part(0),
+        header: JSON.parse(part(1)),
+        parent_header: JSON.parse(part(2)),
+        metadata: JSON.parse(part(3)),
+        content: JSON.parse(part(4)),
+      };
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function encodeMessage(msg, binary) {
+    if (!binary) return JSON.stringify(msg);
+    var encoder = new TextEncoder();
+    var parts = [msg.channel, JSON.stringify(msg.header), JSON.stringify(msg.parent_header),
+      JSON.stringify(msg.metadata), JSON.stringify(msg.content)].map(function (t) {
+      return encoder.encode(t);
+    });
+    var head = 8 * (parts.length + 2);
+    var size = parts.reduce(function (sum, p) { return sum + p.length; }, head);
+    var out = new ArrayBuffer(size);
+    var view = new DataView(out);
+    view.setBigUint64(0, BigInt(parts.length + 1), true);
+    var at = head;
+    for (var i = 0; i <= parts.length; i++) {
+      view.setBigUint64(8 * (i + 1), BigInt(at), true);
+      if (i < parts.length) {
+        new Uint8Array(out, at, parts[i].length).set(parts[i]);
+        at += parts[i].length;
+      }
+    }
+    return out;
+  }
+
+  // -- 4. last keystrokes ------------------------------------------------------------
+  var typing = null;          // the text box whose input event is being handled
+  var commOf = new WeakMap(); // text box -> its widget model's comm id
+  var sentValue = {};         // comm id -> the text last sent to the kernel
+  var lastUpdate = null;      // {socket, template message} to send more like it
+
+  function noteSent(ws, data) {
+    if (typeof data !== "string" && !(data instanceof ArrayBuffer)) return;
+    var msg = decodeMessage(data);
+    if (!msg || !msg.header || msg.header.msg_type !== "comm_msg") return;
+    var body = msg.content && msg.content.data;
+    if (!body || body.method !== "update" || !body.state) return;
+    if (typeof body.state.value !== "string") return;
+    var comm = msg.content.comm_id;
+    sentValue[comm] = body.state.value;
+    lastUpdate = { socket: ws, msg: msg, binary: typeof data !== "string" };
+    if (typing && typing.value === body.state.value) commOf.set(typing, comm);
+  }
+
+  document.addEventListener("input", function (event) {
+    if (isTextBox(event.target)) typing = event.target;
+  }, true);
+  document.addEventListener("input", function () { typing = null; }, false);
+
+  function flushTyping() {
+    if (!lastUpdate || lastUpdate.socket.readyState !== 1) return;
+    var boxes = document.querySelectorAll("textarea, input[type=text]");
+    for (var i = 0; i < boxes.length; i++) {
+      var comm = commOf.get(boxes[i]);
+      if (!comm || sentValue[comm] === boxes[i].value) continue;
+      var t = lastUpdate.msg;
+      var header = Object.assign({}, t.header, {
+        msg_id: (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
+          : String(Date.now()) + Math.random(),
+        date: new Date().toISOString(),
+      });
+      var msg = {
+        channel: t.channel || "shell",
+        header: header,
+        parent_header: {},
+        metadata: t.metadata || {},
+        content: {
+          comm_id: comm,
+          data: { method: "update", state: { value: boxes[i].value }, buffer_paths: [] },
+        },
+      };
+      if (!lastUpdate.binary) msg.buffers = [];
+      sentValue[comm] = boxes[i].value;
+      lastUpdate.socket.send(encodeMessage(msg, lastUpdate.binary));
+    }
+  }
+  window.addEventListener("pagehide", flushTyping);
+  window.addEventListener("beforeunload", flushTyping);
+
   var NativeWebSocket = window.WebSocket;
   function WatchedWebSocket(url, protocols) {
     var ws = protocols === undefined ? new NativeWebSocket(url)
@@ -92,6 +201,11 @@
     var match = KERNEL_SOCKET.exec(String(url));
     if (match) {
       var kernel = match[1];
+      var nativeSend = ws.send;
+      ws.send = function (data) {
+        noteSent(ws, data);
+        return nativeSend.call(ws, data);
+      };
       ws.addEventListener("open", function () {
         openSockets[kernel] = (openSockets[kernel] || 0) + 1;
       });
