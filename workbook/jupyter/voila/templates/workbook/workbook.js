@@ -10,6 +10,13 @@
  *    here, with a message; the box keeps what it had, the clipboard keeps the paste.
  * 3. Step headings. When a step changes, focus moves to the new step's heading, so
  *    keyboard and screen reader users land at the top of the step.
+ * 5. Slider names. ipywidgets' slider handle (role="slider") is not tied to the
+ *    slider's visible label, so a screen reader would announce a nameless slider; each
+ *    handle is pointed at its label.
+ * 6. Radio groups. ipywidgets' radio buttons share no `name` and no group role, so
+ *    Tab stops at every option and a screen reader never hears the question. Each
+ *    group gets a shared name (Tab enters once, arrows choose) and is a labelled
+ *    radiogroup.
  * 4. Last keystrokes. ipywidgets holds back a value change while the kernel is busy
  *    with the one before, so the last few keystrokes can still be in the page when
  *    the tab is closed or reloaded. When the page is hidden, any text box whose
@@ -290,13 +297,58 @@
     }
   }
 
+  // -- 5. slider names -------------------------------------------------------------
+  var labelCount = 0;
+  function nameSliders(root) {
+    if (!root.querySelectorAll) return;
+    var handles = root.querySelectorAll(".noUi-handle[role=slider]");
+    for (var i = 0; i < handles.length; i++) {
+      var handle = handles[i];
+      if (handle.hasAttribute("aria-labelledby") || handle.hasAttribute("aria-label")) continue;
+      var slider = handle.closest(".widget-slider");
+      var label = slider && slider.querySelector(".widget-label");
+      if (!label || !label.textContent.trim()) continue;
+      if (!label.id) label.id = "wb-slider-label-" + (++labelCount);
+      handle.setAttribute("aria-labelledby", label.id);
+    }
+  }
+
+  // -- 6. radio groups ---------------------------------------------------------------
+  var groupCount = 0;
+  function groupRadios(root) {
+    if (!root.querySelectorAll) return;
+    var inside = root.closest && root.closest(".widget-radio");
+    var groups = inside ? [inside] : root.querySelectorAll(".widget-radio");
+    for (var i = 0; i < groups.length; i++) {
+      var group = groups[i];
+      var box = group.querySelector(".widget-radio-box");
+      if (!box) continue;
+      if (!group.dataset.wbGroup) group.dataset.wbGroup = "wb-radio-" + (++groupCount);
+      var label = group.querySelector(".widget-label");
+      if (label && label.textContent.trim()) {
+        if (!label.id) label.id = group.dataset.wbGroup + "-label";
+        box.setAttribute("aria-labelledby", label.id);
+      }
+      box.setAttribute("role", "radiogroup");
+      var inputs = box.querySelectorAll("input[type=radio]");
+      for (var j = 0; j < inputs.length; j++) inputs[j].name = group.dataset.wbGroup;
+    }
+  }
+
+  function improve(root) {
+    nameSliders(root);
+    groupRadios(root);
+  }
+
   function watchSteps() {
     noteHeadings(document, false);
+    improve(document);
     new MutationObserver(function (records) {
       for (var i = 0; i < records.length; i++) {
         var added = records[i].addedNodes;
         for (var j = 0; j < added.length; j++) {
           if (added[j].nodeType === 1) {
+            improve(added[j]);
             if (added[j].matches && added[j].matches(".wb-step-title")) {
               noteHeadings(added[j].parentNode, true);
             } else {
