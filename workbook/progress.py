@@ -101,7 +101,7 @@ def plots_html(data: Progress, content: Content) -> str:
         parts.append(_plot(t("checkin_title"), alt, check_ins, ""))
     else:
         parts.append(_plot(t("checkin_title"), "", None, t("checkin_none")))
-    if data.critic_weeks:
+    if any(n for _, n in data.critic_weeks):
 
         def critic(ax):
             _bars(ax, data.critic_weeks, COLOURS[0])
