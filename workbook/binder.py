@@ -7,6 +7,7 @@ import time
 
 import ipywidgets as w
 
+from . import ui
 from .content import Content
 from .export import export_json, file_name
 from .markup import download_link, esc
@@ -40,7 +41,7 @@ class BinderBanner(w.HTML):
         self._label = content.text("data", "binder.download")
         self._built = 0.0
         self.active = on_binder()
-        self.layout.display = None if self.active else "none"
+        ui.show(self, self.active)
         self.refresh(force=True)
 
     def refresh(self, force: bool = False) -> None:

@@ -34,7 +34,7 @@ SERIOUS = {"serious", "critical"}
 
 @pytest.fixture(scope="module")
 def dark_server(tmp_path_factory):
-    yield from start_server(tmp_path_factory, "--theme", "dark")
+    yield from start_server(tmp_path_factory, "--theme", "dark", "--no-preheat")
 
 
 #: What must never be on screen: tracebacks, reprs, file and code names, raw templates.

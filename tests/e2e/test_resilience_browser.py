@@ -18,7 +18,7 @@ THOUGHT_RECORD = "01_thought_record.ipynb"
 
 @pytest.fixture(scope="module")
 def fault_server(tmp_path_factory):
-    yield from start_server(tmp_path_factory)
+    yield from start_server(tmp_path_factory, "--no-preheat")
 
 
 def _kernel_pid(kernel_id: str) -> int:

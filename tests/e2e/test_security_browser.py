@@ -69,7 +69,7 @@ async ({url, marker}) => {
   const info = message("kernel_info_request", {});
   ws.send(JSON.stringify(run));
   ws.send(JSON.stringify(info));
-  await new Promise((done) => setTimeout(done, 3000));
+  await new Promise((done) => setTimeout(done, 2000));
   ws.close(1000);
   const about = (id) => got.filter((m) => m && m.parent_header && m.parent_header.msg_id === id)
     .map((m) => m.header.msg_type);

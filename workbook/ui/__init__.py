@@ -24,7 +24,11 @@ from .fields import (
 from .lists import ListEditor
 from .panels import App, content_problems, disclaimer, signposting, store_notice
 from .rating import Rating
+from .shared_models import share_defaults
 from .stepper import Stepper
+
+# Every app builds its widgets through this package: shared default layout and styles.
+share_defaults()
 
 __all__ = [
     "App",

@@ -8,6 +8,7 @@ from importlib import resources
 import ipywidgets as w
 
 from ..markup import esc, tag, text_html
+from .shared_models import has_shared_layout
 
 
 def named(widget: w.Widget, name: str) -> w.Widget:
@@ -106,7 +107,12 @@ def set_notice(box: w.HTML, text: str, kind: str = "info") -> None:
 
 def show(widget: w.Widget, visible: bool) -> None:
     """Show or hide a widget without removing it from the page."""
-    widget.layout.display = None if visible else "none"
+    display = None if visible else "none"
+    if has_shared_layout(widget):
+        if display is not None:
+            widget.layout = w.Layout(display=display)  # its own, so others stay shown
+    else:
+        widget.layout.display = display
 
 
 def observe_values(
