@@ -298,8 +298,14 @@ def bench_store(data: Path) -> None:
         "<= 1 s",
         shown <= 1,
     )
+    from workbook.progress import DRAW_AFTER_SECONDS
+
     report(
-        "progress view with 10,000 entries: plots drawn", f"{drawn:.2f} s", "—", None
+        "progress view with 10,000 entries: plots drawn, after the "
+        f"{DRAW_AFTER_SECONDS:g} s pause that lets the page show first",
+        f"{drawn - DRAW_AFTER_SECONDS:.2f} s",
+        "—",
+        None,
     )
     report(
         "progress view with 10,000 entries: widgets",

@@ -192,3 +192,33 @@ def test_entries_of_several_kinds(store):
     store.save(NextStep(what_happened="b"))
     assert len(store.entries(("thought_record", "next_step"))) == 2
     assert len(store.entries(("next_step",))) == 1
+
+
+def test_a_preheated_kernel_builds_the_widgets_before_it_reads_any_data(
+    tmp_path, monkeypatch
+):
+    """Voila runs a preheated notebook ahead of the request: build, then wait, then read."""
+    import voila.utils
+    from ipywidgets.widgets.widget import _instances
+
+    from workbook.store import OpenedOnRequest
+    from workbook.thought_record import ThoughtRecordForm
+
+    existing = open_store(tmp_path)
+    existing.save(ThoughtRecord(situation="written before the page was asked for"))
+    existing.close()
+    waited = []
+
+    def wait_for_request():
+        waited.append(len(_instances))
+
+    monkeypatch.setattr(voila.utils, "wait_for_request", wait_for_request)
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    store = open_store(tmp_path)
+    assert isinstance(store, OpenedOnRequest) and waited == []
+    form = ThoughtRecordForm(store=store)
+    assert len(waited) == 1, "the data is read only after the request"
+    assert waited[0] > 100, "the widgets were built before the wait"
+    assert "written before" in form.saved_list.value
+    form.situation.value = "after the request"
+    assert store.count() == 2 and len(waited) == 1

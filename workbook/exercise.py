@@ -41,7 +41,9 @@ class Exercise(ui.App):
         self.autosave_note = w.HTML()
         self.autosave_note.add_class("wb-autosave")
         self.signpost = ui.signposting(self.content)
-        self.store_notice = ui.store_notice(self.store)
+        # Filled in by `_load_data`: nothing here reads the store before the widgets
+        # are built (a preheated kernel builds them before the page is asked for).
+        self.store_notice = ui.notice()
         self.binder = BinderBanner(self.store, self.content)
         self.resume = ui.button(self._text(common, "buttons.resume"), "primary")
         self.fresh = ui.button(self._text(common, "buttons.fresh"))
@@ -87,6 +89,11 @@ class Exercise(ui.App):
         self.resume.on_click(self._on_resume_click)
         self.fresh.on_click(self._on_fresh_click)
         self.open_saved.on_click(self._on_open_saved_click)
+        self._load_data()
+
+    def _load_data(self) -> None:
+        """Everything read from the store when the app opens."""
+        ui.set_notice(self.store_notice, self.store.notice, "warning")
         self._offer_draft()
         self._refresh_saved()
 

@@ -19,6 +19,8 @@ from .records import Entry, friendly_time
 from .store import Store
 
 FILE = "data"
+#: How long after the page's cell has run the plots are drawn (see `_later`).
+DRAW_AFTER_SECONDS = 1.5
 PAGE_SIZE = 20
 COLOURS = ("#4a7bb7", "#7aa37a")
 
@@ -221,7 +223,9 @@ class ProgressView(ui.App):
         """Run `work` once the page is up (in a kernel), or now (anywhere else).
 
         Drawing the plots takes longer than everything else on the page together;
-        the table and the data tools need not wait for it.
+        the table and the data tools need not wait for it. Run straight after the
+        notebook cell, it would still hold up the page: the browser's first requests
+        for the widgets would queue behind it in the kernel. So it waits a moment.
         """
         try:
             from IPython import get_ipython
@@ -231,7 +235,7 @@ class ProgressView(ui.App):
         except (ImportError, RuntimeError):
             in_kernel = False
         if in_kernel:
-            loop.call_soon(work)
+            loop.call_later(DRAW_AFTER_SECONDS, work)
         else:
             work()
 

@@ -75,14 +75,46 @@ def data_dir() -> Path:
 def open_store(folder: str | os.PathLike[str] | None = None) -> Store:
     """Open (creating if needed) the person's own store in `folder` or `data_dir()`.
 
-    In demo mode (`WORKBOOK_DEMO` set) this is a store in memory instead.
+    In demo mode (`WORKBOOK_DEMO` set) this is a store in memory instead. In a
+    preheated Voila kernel it is a stand-in that opens the store on first use, once
+    the page has really been asked for (see `OpenedOnRequest`).
     """
     if os.environ.get("VOILA_PREHEAT") == "True":
-        # A preheated Voila kernel runs its notebook before anyone asks for the page;
-        # wait for the real request, so the data read is the data as it is then.
-        from voila.utils import wait_for_request
+        return OpenedOnRequest(folder)  # type: ignore[return-value]
+    return _open(folder)
 
-        wait_for_request()
+
+class OpenedOnRequest:
+    """The store as a preheated Voila kernel sees it: opened on first use, after the
+    real request has arrived.
+
+    Voila runs a preheated kernel's notebook before anyone asks for the page, so the
+    widgets can be built ahead of time; the data must be read only once the page is
+    asked for (then it is the data as it is then, and no stored text is rendered ahead).
+    Every attribute is the real store's; the first one asked for waits for the request.
+    """
+
+    def __init__(self, folder: str | os.PathLike[str] | None) -> None:
+        self._folder = folder
+        self._store: Store | None = None
+
+    def _real(self) -> Store:
+        if self._store is None:
+            from voila.utils import wait_for_request
+
+            wait_for_request()
+            self._store = _open(self._folder)
+        return self._store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real(), name)
+
+    def __repr__(self) -> str:
+        return "Store(opened once the page is asked for)"
+
+
+def _open(folder: str | os.PathLike[str] | None) -> Store:
+    """`open_store` itself, once any waiting is done."""
     if os.environ.get("WORKBOOK_DEMO"):
         # `workbook serve --demo`: every app keeps to memory; no file is made or touched.
         return Store.memory()
