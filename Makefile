@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 
 .PHONY: run test bench lint browser clean
 
-$(VENV)/.run-installed: pyproject.toml
+# The Voila template is installed as data files, so a change to it means reinstalling.
+$(VENV)/.run-installed: pyproject.toml $(wildcard workbook/jupyter/voila/templates/workbook/*) workbook/jupyter/config/voila.json
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip

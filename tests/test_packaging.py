@@ -65,6 +65,12 @@ def test_wheel_ships_notebooks_and_content(tmp_path):
         assert f"workbook/notebooks/{nb.name}" in names
     assert "workbook/content/thought_record.toml" in names
     assert "workbook/style.css" in names
+    # The Voila template: in the package (for `workbook serve`) and as data files where
+    # Voila's server extension finds it (JupyterLab, JupyterHub, Binder).
+    assert "workbook/jupyter/voila/templates/workbook/workbook.js" in names
+    data = {n.split(".data/data/", 1)[1] for n in names if ".data/data/" in n}
+    assert "share/jupyter/voila/templates/workbook/index.html.j2" in data
+    assert "etc/jupyter/voila.json" in data
 
 
 def test_binder_installs_the_workbook():

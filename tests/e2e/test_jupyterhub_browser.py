@@ -94,6 +94,8 @@ def sign_in_and_write(browser, base: str, user: str, words: str) -> None:
         f"{base}/user/{user}/voila/render/01_thought_record.ipynb", wait_until="commit"
     )
     page.wait_for_selector(".wb-app", timeout=120_000)
+    # The workbook's own Voila template is used here too (connection watch, no CDN).
+    assert page.evaluate("window.WebSocket.name") == "WatchedWebSocket"
     expect(page.locator(".wb-name-saved-list")).not_to_contain_text("secret")
     page.get_by_label("The situation", exact=True).fill(words)
     page.get_by_role("button", name="Save").click()
