@@ -284,6 +284,7 @@
   // -- 3. step headings ------------------------------------------------------------
   var seenTitle = new WeakMap();
   function noteHeadings(root, focus) {
+    if (!root) return;
     var headings = root.querySelectorAll ? root.querySelectorAll(".wb-step-title") : [];
     for (var i = 0; i < headings.length; i++) {
       var heading = headings[i];
@@ -300,6 +301,7 @@
   // -- 5. slider names -------------------------------------------------------------
   var labelCount = 0;
   function nameSliders(root) {
+    if (!root) return;
     if (!root.querySelectorAll) return;
     var handles = root.querySelectorAll(".noUi-handle[role=slider]");
     for (var i = 0; i < handles.length; i++) {
@@ -316,6 +318,7 @@
   // -- 6. radio groups ---------------------------------------------------------------
   var groupCount = 0;
   function groupRadios(root) {
+    if (!root) return;
     if (!root.querySelectorAll) return;
     var inside = root.closest && root.closest(".widget-radio");
     var groups = inside ? [inside] : root.querySelectorAll(".widget-radio");
