@@ -16,21 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from workbook.content import FILES
+
 CONTENT = Path(__file__).resolve().parents[1] / "workbook" / "content"
-PERSON_FACING = (
-    "common",
-    "start",
-    "thought_record",
-    "next_step",
-    "values",
-    "compassionate_image",
-    "check_in",
-    "data",
-    "thinking_patterns",
-    "language",
-    "risk",
-    "helplines",
-)
+#: Read by trainers and supervisors, not by the person doing the exercises.
+TRAINER_FACING = {"vignettes", "demo", "course"}
+PERSON_FACING = [name for name in FILES if name not in TRAINER_FACING]
 #: Keys that hold patterns for the computer, not words for people.
 NOT_PROSE = {"patterns", "phrases", "slug", "kind"}
 #: One text may read a little harder (a long list, a place name); a file on the whole may not.

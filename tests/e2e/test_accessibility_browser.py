@@ -10,19 +10,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .browser import open_app, shoot, wait_for_row
+from .browser import APPS, open_app, shoot, wait_for_row
 from .conftest import start_server
 
-APPS = (
-    "00_start_here.ipynb",
-    "01_thought_record.ipynb",
-    "02_values_next_step.ipynb",
-    "03_compassionate_image.ipynb",
-    "04_check_in.ipynb",
-    "05_my_progress.ipynb",
-    "demo.ipynb",
-    "course_summary.ipynb",
-)
 #: Apps that walk through steps: every step is checked, not only the first.
 STEPPED = {
     "01_thought_record.ipynb",

@@ -14,21 +14,11 @@ from playwright.sync_api import expect
 from workbook.records import ThoughtRecord
 from workbook.store import open_store
 
-from .browser import open_app
+from .browser import APPS, open_app
 from .conftest import start_server
 
 CANARY = "canary-7f3a-never-served"
 AUDIT = Path(__file__).parent / "audit"
-APPS = (
-    "00_start_here.ipynb",
-    "01_thought_record.ipynb",
-    "02_values_next_step.ipynb",
-    "03_compassionate_image.ipynb",
-    "04_check_in.ipynb",
-    "05_my_progress.ipynb",
-    "demo.ipynb",
-    "course_summary.ipynb",
-)
 
 
 @pytest.fixture(scope="module")

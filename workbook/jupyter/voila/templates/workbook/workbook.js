@@ -28,7 +28,9 @@
   // Must match workbook.records.base.MAX_TEXT (a test checks).
   var MAX_TEXT = 20000;
   var KERNEL_SOCKET = /\/api\/kernels\/([^/]+)\/channels/;
-  var LOST_STATES = /"execution_state"\s*:\s*"(restarting|autorestarting|dead)"/;
+  var LOST_STATES = ["restarting", "autorestarting", "dead"];
+  // Status messages are small; larger messages (widget data) are not decoded to look.
+  var STATUS_MAX_BYTES = 8192;
   var REPLACE_WAIT_MS = 1500;
 
   // -- 1. connection watch ---------------------------------------------------------
@@ -88,12 +90,12 @@
     title.focus();
   }
 
-  function textOf(data) {
-    if (typeof data === "string") return data.length < 8192 ? data : "";
-    if (data instanceof ArrayBuffer && data.byteLength < 8192) {
-      try { return new TextDecoder("utf-8").decode(data); } catch (e) { return ""; }
-    }
-    return "";
+  function saysKernelLost(data) {
+    var size = typeof data === "string" ? data.length : data.byteLength;
+    if (!(size < STATUS_MAX_BYTES)) return false;
+    var msg = decodeMessage(data);
+    return !!(msg && msg.header && msg.header.msg_type === "status" && msg.content &&
+      LOST_STATES.indexOf(msg.content.execution_state) >= 0);
   }
 
   // -- kernel messages (jupyter_server's v1 websocket protocol, or plain JSON) ------
@@ -217,7 +219,7 @@
         openSockets[kernel] = (openSockets[kernel] || 0) + 1;
       });
       ws.addEventListener("message", function (event) {
-        if (LOST_STATES.test(textOf(event.data))) showLost();
+        if (saysKernelLost(event.data)) showLost();
       });
       ws.addEventListener("close", function (event) {
         if (event.wasClean && event.code === 1000) return;  // closed on purpose
