@@ -198,9 +198,9 @@ def test_a_preheated_kernel_builds_the_widgets_before_it_reads_any_data(
     tmp_path, monkeypatch
 ):
     """Voila runs a preheated notebook ahead of the request: build, then wait, then read."""
-    import voila.utils
     from ipywidgets.widgets.widget import _instances
 
+    from workbook import page_request
     from workbook.store import OpenedOnRequest
     from workbook.thought_record import ThoughtRecordForm
 
@@ -212,7 +212,7 @@ def test_a_preheated_kernel_builds_the_widgets_before_it_reads_any_data(
     def wait_for_request():
         waited.append(len(_instances))
 
-    monkeypatch.setattr(voila.utils, "wait_for_request", wait_for_request)
+    monkeypatch.setattr(page_request, "wait_for_request", wait_for_request)
     monkeypatch.setenv("VOILA_PREHEAT", "True")
     store = open_store(tmp_path)
     assert isinstance(store, OpenedOnRequest) and waited == []

@@ -12,6 +12,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import page_request
 from .records import RECORD_TYPES, Entry, format_time, now, parse_time
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def open_store(folder: str | os.PathLike[str] | None = None) -> Store:
     preheated Voila kernel it is a stand-in that opens the store on first use, once
     the page has really been asked for (see `OpenedOnRequest`).
     """
-    if os.environ.get("VOILA_PREHEAT") == "True":
+    if page_request.preheated():
         return OpenedOnRequest(folder)  # type: ignore[return-value]
     return _open(folder)
 
@@ -100,9 +101,7 @@ class OpenedOnRequest:
 
     def _real(self) -> Store:
         if self._store is None:
-            from voila.utils import wait_for_request
-
-            wait_for_request()
+            page_request.wait_for_request()
             self._store = _open(self._folder)
         return self._store
 
