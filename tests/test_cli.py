@@ -61,6 +61,8 @@ def test_shipped_voila_settings():
     assert c.VoilaConfiguration.multi_kernel_manager_class is PoolAwareKernelManager
     assert c.MappingKernelManager.cull_idle_timeout == 600
     assert c.MappingKernelManager.cull_connected is False
+    assert c.MappingKernelManager.cull_interval == 30
+    assert PoolAwareKernelManager.closed_tab_timeout.default_value == 90
     pools = c.VoilaKernelManager.kernel_pools_config
     assert pools["default"]["pool_size"] == 0
     assert all(pools[name]["pool_size"] == 1 for name in PREHEATED)

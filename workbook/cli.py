@@ -69,12 +69,20 @@ def voila_command(args: argparse.Namespace, port: int, token: str) -> list[str]:
         f"--theme={args.theme}",
         *([REMOTE_FLAG] if args.allow_remote else []),
         *([NO_PREHEAT_FLAG] if args.no_preheat else []),
+        # Shorter culling, for tests only (the shipped times are in voila_app).
         *(
-            [
-                f"--MappingKernelManager.cull_idle_timeout={args.cull_idle}",
-                f"--MappingKernelManager.cull_interval={max(1, args.cull_idle // 3)}",
-            ]
+            [f"--MappingKernelManager.cull_idle_timeout={args.cull_idle}"]
             if args.cull_idle
+            else []
+        ),
+        *(
+            [f"--PoolAwareKernelManager.closed_tab_timeout={args.cull_closed}"]
+            if args.cull_closed
+            else []
+        ),
+        *(
+            [f"--MappingKernelManager.cull_interval={max(1, min(quick) // 3)}"]
+            if (quick := [t for t in (args.cull_idle, args.cull_closed) if t])
             else []
         ),
     ]
@@ -225,6 +233,7 @@ def parser() -> argparse.ArgumentParser:
         help="start no kernels before they are needed",
     )
     s.add_argument("--cull-idle", type=int, default=0, help=argparse.SUPPRESS)
+    s.add_argument("--cull-closed", type=int, default=0, help=argparse.SUPPRESS)
     s.set_defaults(func=serve)
     e = commands.add_parser("export", help="save your data to a file")
     e.add_argument(

@@ -7,18 +7,22 @@
 - The person-facing apps have one preheated kernel each, so they open faster; the
   notebooks wait for the real request before reading any data (`open_store`), so no
   stored text is rendered ahead of time.
-- Kernels of pages that never connected are culled; kernels waiting in the preheat pool
-  are not (Voila would otherwise hand a culled kernel to the next visitor).
+- Kernels are culled: a page's kernel soon after its tab is closed (a Voila kernel
+  serves one page load, so nothing else could use it), kernels of pages that never
+  connected after ten idle minutes; kernels waiting in the preheat pool never (Voila
+  would otherwise hand a culled kernel to the next visitor).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado import web
+from traitlets import Int
 from traitlets.config import Config
 
 REMOTE_FLAG = "--allow-remote-access"
@@ -39,7 +43,29 @@ PREHEATED = (
 
 
 class PoolAwareKernelManager(AsyncMappingKernelManager):
-    """Culls idle kernels, except those waiting, unused, in the preheat pool."""
+    """Culls the kernels of closed tabs and idle kernels, never those waiting, unused,
+    in the preheat pool."""
+
+    closed_tab_timeout = Int(
+        90,
+        config=True,
+        help="Seconds after its last connection closed that a kernel is shut down "
+        "(long enough for a connection that drops for a moment to come back).",
+    )
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        #: kernel id -> when its last connection closed (time.monotonic()).
+        self._left: dict[str, float] = {}
+
+    def notify_connect(self, kernel_id: str) -> None:
+        super().notify_connect(kernel_id)
+        self._left.pop(kernel_id, None)
+
+    def notify_disconnect(self, kernel_id: str) -> None:
+        super().notify_disconnect(kernel_id)
+        if self._kernel_connections.get(kernel_id, 1) == 0:
+            self._left[kernel_id] = time.monotonic()
 
     def _pooled(self) -> set[str]:
         ids = set()
@@ -50,10 +76,21 @@ class PoolAwareKernelManager(AsyncMappingKernelManager):
         return ids
 
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
-        """Leave pooled kernels alone; cull the rest as usual."""
+        """Leave pooled kernels alone; shut down those of closed tabs; cull the rest
+        as usual."""
         if kernel_id in self._pooled():
             return
+        left = self._left.get(kernel_id)
+        if left is not None and time.monotonic() - left > self.closed_tab_timeout:
+            self.log.info("Shutting down kernel %s: its page was closed.", kernel_id)
+            await self.shutdown_kernel(kernel_id)
+            return
         await super().cull_kernel_if_idle(kernel_id)
+
+    async def shutdown_kernel(self, kernel_id: str, *args: object, **kwargs: object):
+        """Forget when the kernel's tab closed, then shut it down."""
+        self._left.pop(kernel_id, None)
+        return await super().shutdown_kernel(kernel_id, *args, **kwargs)
 
 
 class StartPageHandler(web.RequestHandler):
@@ -76,7 +113,7 @@ def config(remote: bool, preheat: bool) -> Config:
     c.VoilaConfiguration.template = TEMPLATE
     c.VoilaConfiguration.multi_kernel_manager_class = PoolAwareKernelManager
     c.MappingKernelManager.cull_idle_timeout = 600
-    c.MappingKernelManager.cull_interval = 60
+    c.MappingKernelManager.cull_interval = 30
     c.MappingKernelManager.cull_connected = False
     if preheat:
         c.VoilaConfiguration.preheat_kernel = True

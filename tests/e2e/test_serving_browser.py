@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from workbook.voila_app import PREHEATED
 
 from .browser import open_app
 from .conftest import start_server
@@ -17,6 +20,12 @@ from .conftest import start_server
 @pytest.fixture(scope="module")
 def quick_cull_server(tmp_path_factory):
     yield from start_server(tmp_path_factory, "--cull-idle", "3")
+
+
+@pytest.fixture(scope="module")
+def closed_tab_server(tmp_path_factory):
+    """Kernels of closed tabs go after 2 s; idle ones only after the usual 10 min."""
+    yield from start_server(tmp_path_factory, "--cull-closed", "2")
 
 
 def _kernels(server_pid_hint: str) -> int:
@@ -63,6 +72,34 @@ def test_idle_culling_spares_the_preheated_pool(page, quick_cull_server):
     page.get_by_label("The situation", exact=True).fill("after the pool sat idle")
     expect(page.locator(".wb-name-autosave-note")).to_contain_text("kept")
     assert os.path.exists(server.db)
+
+
+def test_a_closed_tab_s_kernel_is_shut_down_and_an_open_one_s_is_kept(
+    page, closed_tab_server
+):
+    """A Voila kernel serves one page load: once its tab is closed it goes, soon
+    (here after 2 s, long before the ten idle minutes that would cull it otherwise)."""
+    server = closed_tab_server
+    hint = str(server.data_dir)
+    pooled = len(PREHEATED)
+    deadline = time.monotonic() + 60
+    while _kernels(hint) != pooled and time.monotonic() < deadline:
+        time.sleep(0.5)  # earlier tests' pages are closed: their kernels go too
+    assert _kernels(hint) == pooled
+    open_app(page, server.url("01_thought_record.ipynb"))
+    time.sleep(6)  # open and idle for well past the 2-second limit; the pool refilled
+    assert _kernels(hint) == pooled + 1, "an open page keeps its kernel"
+    box = page.get_by_label("The situation", exact=True)
+    box.fill("still connected after sitting idle")
+    expect(page.locator(".wb-name-autosave-note")).to_contain_text("kept")
+    page.close()
+    deadline = time.monotonic() + 30
+    while _kernels(hint) > pooled and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _kernels(hint) == pooled, "the closed tab's kernel was shut down"
+    with sqlite3.connect(server.db) as db:
+        texts = [row[0] for row in db.execute("SELECT payload FROM entries")]
+    assert any("still connected after sitting idle" in text for text in texts)
 
 
 def test_stored_text_never_reaches_the_html_voila_sends(page, server):
