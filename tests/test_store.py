@@ -198,6 +198,7 @@ def test_a_preheated_kernel_builds_the_widgets_before_it_reads_any_data(
     tmp_path, monkeypatch
 ):
     """Voila runs a preheated notebook ahead of the request: build, then wait, then read."""
+    import ipywidgets as w
     from ipywidgets.widgets.widget import _instances
 
     from workbook import page_request
@@ -207,18 +208,24 @@ def test_a_preheated_kernel_builds_the_widgets_before_it_reads_any_data(
     existing = open_store(tmp_path)
     existing.save(ThoughtRecord(situation="written before the page was asked for"))
     existing.close()
+    built: list[w.Widget] = []
     waited = []
 
     def wait_for_request():
-        waited.append(len(_instances))
+        # (widgets made so far, widgets opened to the browser so far)
+        waited.append((len(built), len(_instances)))
 
+    monkeypatch.setattr(w.Widget, "_widget_construction_callback", built.append)
     monkeypatch.setattr(page_request, "wait_for_request", wait_for_request)
+    opened_before = len(_instances)
     monkeypatch.setenv("VOILA_PREHEAT", "True")
     store = open_store(tmp_path)
     assert isinstance(store, OpenedOnRequest) and waited == []
     form = ThoughtRecordForm(store=store)
     assert len(waited) == 1, "the data is read only after the request"
-    assert waited[0] > 100, "the widgets were built before the wait"
+    made, opened = waited[0]
+    assert made > 100, "every step's widgets were built before the wait"
+    assert opened - opened_before > 30, "the first step's were opened before it too"
     assert "written before" in form.saved_list.value
     form.situation.value = "after the request"
     assert store.count() == 2 and len(waited) == 1

@@ -28,6 +28,14 @@ class Exercise(ui.App):
     content_file: str
 
     def __init__(self, *, store: Store, content: Content | None = None) -> None:
+        # Every step's widgets are built now (the record is read from them), but each
+        # reaches the browser only when first shown (see `ui.deferred`).
+        with ui.deferred():
+            self._build(store, content)
+        ui.open_now(self)
+        self._load_data()
+
+    def _build(self, store: Store, content: Content | None) -> None:
         self.store = store
         self.content = content or load_content()
         self._entry_id: str | None = None
@@ -89,7 +97,6 @@ class Exercise(ui.App):
         self.resume.on_click(self._on_resume_click)
         self.fresh.on_click(self._on_fresh_click)
         self.open_saved.on_click(self._on_open_saved_click)
-        self._load_data()
 
     def _load_data(self) -> None:
         """Everything read from the store when the app opens."""

@@ -7,6 +7,7 @@ module should hold. Views import `from . import ui` and use the names below.
 from __future__ import annotations
 
 from .critic import CriticPanel
+from .deferred import deferred, open_now
 from .fields import (
     button,
     heading,
@@ -38,12 +39,14 @@ __all__ = [
     "Stepper",
     "button",
     "content_problems",
+    "deferred",
     "disclaimer",
     "heading",
     "name_all",
     "named",
     "notice",
     "observe_values",
+    "open_now",
     "paragraph",
     "set_notice",
     "show",

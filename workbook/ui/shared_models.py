@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from .deferred import immediate
+
 #: The widget kinds the workbook builds, whose style is shared.
 STYLED = (
     w.HTML,
@@ -38,7 +40,10 @@ def _sharing(trait, klass: type):
     def make_dynamic_default():
         model = _shared.get(klass)
         if model is None or model.comm is None:
-            model = klass(*(trait.default_args or ()), **(trait.default_kwargs or {}))
+            with immediate():  # shared by widgets already in the browser, too
+                model = klass(
+                    *(trait.default_args or ()), **(trait.default_kwargs or {})
+                )
             _shared[klass] = model
         return model
 
