@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 
 from workbook import cli
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def args(**kw) -> argparse.Namespace:
@@ -54,11 +57,17 @@ def test_allow_remote_turns_the_host_check_off_only_when_asked():
 
 
 def test_shipped_voila_settings():
-    from workbook.voila_app import PREHEATED, PoolAwareKernelManager, config
+    from workbook.voila_app import (
+        EXTENSIONS,
+        PREHEATED,
+        PoolAwareKernelManager,
+        config,
+    )
 
     c = config(remote=False, preheat=True)
     assert c.VoilaConfiguration.strip_sources is True
     assert c.VoilaConfiguration.multi_kernel_manager_class is PoolAwareKernelManager
+    assert c.VoilaConfiguration.extension_allowlist == list(EXTENSIONS)
     assert c.MappingKernelManager.cull_idle_timeout == 600
     assert c.MappingKernelManager.cull_connected is False
     assert c.MappingKernelManager.cull_interval == 30
@@ -169,3 +178,16 @@ def test_import_of_a_bad_file_says_why(tmp_path, capsys):
         cli.main(["import", str(bad), "--yes", "--data-dir", str(tmp_path / "d")]) == 1
     )
     assert "CSV spreadsheet" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", ["voila.json", "workbook/jupyter/config/voila.json"])
+def test_voila_json_files_say_what_workbook_serve_says(path):
+    """JupyterLab, JupyterHub and Binder read these; `workbook serve` uses `config`."""
+    import json
+
+    from workbook.voila_app import config
+
+    shipped = json.loads((ROOT / path).read_text())["VoilaConfiguration"]
+    ours = config(remote=False, preheat=False).VoilaConfiguration
+    for key in ("strip_sources", "template", "extension_allowlist"):
+        assert shipped[key] == ours[key], key

@@ -31,6 +31,13 @@ START = "00_start_here.ipynb"
 TEMPLATE = "workbook"
 #: Where the workbook's Voila template lives (found through JUPYTER_PATH).
 JUPYTER_DIR = Path(__file__).parent / "jupyter"
+#: The only JupyterLab extensions a workbook page loads: the widget manager. Voila
+#: otherwise loads every extension installed beside it (on a JupyterHub image, often
+#: many), each one more script for every page to fetch and run.
+EXTENSIONS = (
+    "@jupyter-widgets/jupyterlab-manager",
+    "@voila-dashboards/widgets-manager8",
+)
 #: Apps a person opens first and most; each keeps one warm kernel ready.
 PREHEATED = (
     "00_start_here.ipynb",
@@ -111,6 +118,7 @@ def config(remote: bool, preheat: bool) -> Config:
     c.VoilaConfiguration.strip_sources = True
     # Voila's lab template plus a connection watch, a text limit and step focus.
     c.VoilaConfiguration.template = TEMPLATE
+    c.VoilaConfiguration.extension_allowlist = list(EXTENSIONS)
     c.VoilaConfiguration.multi_kernel_manager_class = PoolAwareKernelManager
     c.MappingKernelManager.cull_idle_timeout = 600
     c.MappingKernelManager.cull_interval = 30
