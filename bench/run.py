@@ -152,6 +152,9 @@ def bench_pages(browser, data: Path) -> None:
             f"--Voila.port={port}",
             "--Voila.ip=127.0.0.1",
             "--token=bench",
+            # This server only measures: its kernels are not shut down mid-run, where
+            # a burst of shutdowns would land on whichever visit came 90 s later.
+            "--PoolAwareKernelManager.closed_tab_timeout=3600",
         ],
         env,
         cold_base,
@@ -329,9 +332,10 @@ def kernel_rss(code: str, data: Path) -> float:
     from jupyter_client.manager import start_new_kernel
 
     env = dict(os.environ, WORKBOOK_DATA_DIR=str(data))
-    km, kc = start_new_kernel(env=env)
+    # The kernel's own warnings and the cell's output are not part of the table.
+    km, kc = start_new_kernel(env=env, stderr=subprocess.DEVNULL)
     try:
-        kc.execute_interactive(code, timeout=120)
+        kc.execute_interactive(code, timeout=120, output_hook=lambda _msg: None)
         pid = km.provisioner.pid if km.provisioner else km.kernel.pid
         status = Path(f"/proc/{pid}/status").read_text()
         rss = next(
