@@ -11,18 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from workbook.voila_app import PREHEATED
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 #: Every app the workbook serves, in the order the start page lists them.
-APPS = (
-    "00_start_here.ipynb",
-    "01_thought_record.ipynb",
-    "02_values_next_step.ipynb",
-    "03_compassionate_image.ipynb",
-    "04_check_in.ipynb",
-    "05_my_progress.ipynb",
-    "demo.ipynb",
-    "course_summary.ipynb",
-)
+APPS = (*PREHEATED, "demo.ipynb", "course_summary.ipynb")
 
 
 def wait_until_up(url: str, proc, seconds: float, what: str, log: Path) -> None:
